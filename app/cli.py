@@ -1,0 +1,104 @@
+"""python -m app db upgrade | load PATH... | serve"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from app.config import get_settings
+
+
+def _files(paths: list[str]) -> list[Path]:
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def cmd_upgrade(_args: argparse.Namespace) -> int:
+    from app.db.migrate import upgrade
+
+    upgrade()
+    print("database at head")
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from app.db.migrate import upgrade
+    from app.db.session import session_scope
+    from app.queries import documents
+    from app.services.ingest import InputError, LoadResult, prepare, read, sha256_of, store
+
+    settings = get_settings()
+    upgrade()
+    files = _files(args.paths)
+    if not files:
+        print("no .txt files found", file=sys.stderr)
+        return 1
+    counts = {"loaded": 0, "updated": 0, "unchanged": 0, "failed": 0}
+    progress = tqdm(files, desc="loading", unit="file", file=sys.stderr, disable=None)
+    for path in progress:
+        progress.set_postfix_str(path.name)
+        try:
+            data, text = read(path, settings.max_file_bytes)
+            with session_scope() as session:
+                seen = documents.by_sha256(session, sha256_of(data)) is not None
+            if seen:
+                result = LoadResult(path.name, "unchanged")
+            else:
+                prepared = prepare(path.name, data, text)
+                with session_scope() as session:
+                    result = store(session, prepared)
+        except InputError as exc:
+            result = LoadResult(path.name, "failed", detail=str(exc))
+        except Exception as exc:  # one bad file must not stop the others
+            result = LoadResult(path.name, "failed", detail=f"{type(exc).__name__}: {exc}")
+        counts[result.status] += 1
+        line = f"{result.status:9} {path}"
+        if result.status in ("loaded", "updated"):
+            line += f"  ({result.articles} article{'s' if result.articles != 1 else ''})"
+        if result.detail:
+            line += f"  {result.detail}"
+        tqdm.write(line, file=sys.stdout)
+    print(", ".join(f"{n} {status}" for status, n in counts.items()))
+    return 1 if counts["failed"] else 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run(
+        "app.api.main:app",
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        log_level="info",
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m app", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="apply the migrations up to head").set_defaults(func=cmd_upgrade)
+    load = commands.add_parser("load", help="load .txt article files and folders of them")
+    load.add_argument("paths", nargs="+", metavar="PATH")
+    load.set_defaults(func=cmd_load)
+    serve = commands.add_parser("serve", help="serve the HTTP API with uvicorn")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    serve.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)

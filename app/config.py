@@ -1,0 +1,30 @@
+"""Settings, read once from the environment (and an optional .env file)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE = PROJECT_ROOT / "newsgraph.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default=f"sqlite:///{DEFAULT_SQLITE}",
+        description="SQLAlchemy URL of the database; an SQLite file in the project root when unset.",
+    )
+    max_file_bytes: int = Field(
+        default=5_000_000, description="Files larger than this are refused by the loader."
+    )
+    host: str = Field(default="127.0.0.1", description="Address `serve` binds to.")
+    port: int = Field(default=8000, description="Port `serve` listens on.")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

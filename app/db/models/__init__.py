@@ -1,0 +1,17 @@
+"""ORM models; importing this package registers every table on Base.metadata."""
+from app.db.models.documents import Article, SourceDocument
+from app.db.models.entities import Organization, OrganizationAlias, Person, PersonAlias
+from app.db.models.facts import Claim, ClaimAmount, Quote, Role
+
+__all__ = [
+    "Article",
+    "Claim",
+    "ClaimAmount",
+    "Organization",
+    "OrganizationAlias",
+    "Person",
+    "PersonAlias",
+    "Quote",
+    "Role",
+    "SourceDocument",
+]

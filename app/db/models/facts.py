@@ -1,0 +1,88 @@
+"""Facts read from an article; each carries its evidence span into the article body."""
+from __future__ import annotations
+
+from sqlalchemy import Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db.base import Base
+from app.db.models.documents import Article
+from app.db.models.entities import Organization, Person
+
+
+class Role(Base):
+    __tablename__ = "roles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+    article: Mapped[Article] = relationship()
+    person: Mapped[Person] = relationship()
+    organization: Mapped[Organization | None] = relationship()
+
+
+class Quote(Base):
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    speaker_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    speaker_organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="SET NULL"), index=True
+    )
+    cue: Mapped[str | None] = mapped_column(String(80))
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+    article: Mapped[Article] = relationship()
+    speaker_person: Mapped[Person | None] = relationship()
+    speaker_organization: Mapped[Organization | None] = relationship()
+
+
+class Claim(Base):
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(20), index=True)
+    claimant_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    claimant_organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="SET NULL"), index=True
+    )
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+    article: Mapped[Article] = relationship()
+    claimant_person: Mapped[Person | None] = relationship()
+    claimant_organization: Mapped[Organization | None] = relationship()
+    amounts: Mapped[list[ClaimAmount]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="ClaimAmount.id"
+    )
+
+
+class ClaimAmount(Base):
+    __tablename__ = "claim_amounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(80), index=True)
+    text: Mapped[str] = mapped_column(String(200))
+    qualifier: Mapped[str | None] = mapped_column(String(20))
+
+    claim: Mapped[Claim] = relationship(back_populates="amounts")

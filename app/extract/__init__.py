@@ -1,0 +1,1 @@
+"""Pure extraction: article text in, frozen records with character offsets out."""

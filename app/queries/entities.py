@@ -1,0 +1,109 @@
+"""People and organizations: lookup by name keys, get-or-create, lists."""
+from __future__ import annotations
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.db.models import Organization, OrganizationAlias, Person, PersonAlias
+from app.extract.names import name_fullness, org_key, person_key
+from app.queries.pagination import Page, paginate
+
+
+# ----------------------------------------------------------------------------- people
+def get_person(session: Session, person_id: int) -> Person | None:
+    return session.get(Person, person_id, options=[selectinload(Person.aliases)])
+
+
+def find_person(session: Session, keys: set[str]) -> Person | None:
+    alias_owner = select(PersonAlias.person_id).where(PersonAlias.key.in_(keys))
+    stmt = select(Person).where(or_(Person.key.in_(keys), Person.id.in_(alias_owner))).order_by(Person.id)
+    return session.scalars(stmt.limit(1)).first()
+
+
+def _add_person_alias(person: Person, name: str) -> None:
+    if name != person.name and name not in {a.alias for a in person.aliases}:
+        person.aliases.append(PersonAlias(alias=name, key=person_key(name)))
+
+
+def get_or_create_person(session: Session, name: str, aliases: tuple[str, ...] = ()) -> Person:
+    """One record per person across articles: any written form's key finds it."""
+    forms = [name, *aliases]
+    person = find_person(session, {person_key(f) for f in forms})
+    if person is None:
+        person = Person(name=name, key=person_key(name))
+        session.add(person)
+    for form in forms:
+        if name_fullness(form) > name_fullness(person.name):
+            old = person.name
+            person.name = form
+            person.aliases = [a for a in person.aliases if a.alias != form]
+            _add_person_alias(person, old)
+        else:
+            _add_person_alias(person, form)
+    session.flush()
+    return person
+
+
+def list_people(session: Session, limit: int, cursor: str | None, q: str | None = None) -> Page[Person]:
+    stmt = select(Person).options(selectinload(Person.aliases))
+    if q:
+        key = person_key(q)
+        alias_owner = select(PersonAlias.person_id).where(PersonAlias.key.contains(key, autoescape=True))
+        stmt = stmt.where(
+            or_(
+                Person.key.contains(key, autoescape=True),
+                Person.id.in_(alias_owner),
+                func.lower(Person.name).contains(q.lower(), autoescape=True),
+            )
+        )
+    return paginate(session, stmt, Person.id, limit, cursor)
+
+
+# ----------------------------------------------------------------------------- organizations
+def get_organization(session: Session, org_id: int) -> Organization | None:
+    return session.get(
+        Organization, org_id, options=[selectinload(Organization.aliases), selectinload(Organization.parent)]
+    )
+
+
+def find_organization(session: Session, keys: set[str]) -> Organization | None:
+    alias_owner = select(OrganizationAlias.organization_id).where(OrganizationAlias.key.in_(keys))
+    stmt = select(Organization).where(or_(Organization.key.in_(keys), Organization.id.in_(alias_owner)))
+    return session.scalars(stmt.order_by(Organization.id).limit(1)).first()
+
+
+def get_or_create_organization(
+    session: Session, name: str, aliases: tuple[str, ...] = (), kind: str | None = None
+) -> Organization:
+    forms = [name, *aliases]
+    keys = {org_key(f) for f in forms if org_key(f)}
+    org = find_organization(session, keys)
+    if org is None:
+        org = Organization(name=name, key=org_key(name), kind=kind)
+        session.add(org)
+    elif org.kind in (None, "company") and kind not in (None, "company"):
+        org.kind = kind
+    known = {org.name, *(a.alias for a in org.aliases)}
+    for form in forms:
+        if form not in known:
+            org.aliases.append(OrganizationAlias(alias=form, key=org_key(form)))
+            known.add(form)
+    session.flush()
+    return org
+
+
+def list_organizations(
+    session: Session, limit: int, cursor: str | None, q: str | None = None, kind: str | None = None
+) -> Page[Organization]:
+    stmt = select(Organization).options(
+        selectinload(Organization.aliases), selectinload(Organization.parent)
+    )
+    if q:
+        key = org_key(q)
+        alias_owner = select(OrganizationAlias.organization_id).where(
+            OrganizationAlias.key.contains(key, autoescape=True)
+        )
+        stmt = stmt.where(or_(Organization.key.contains(key, autoescape=True), Organization.id.in_(alias_owner)))
+    if kind:
+        stmt = stmt.where(Organization.kind == kind)
+    return paginate(session, stmt, Organization.id, limit, cursor)

@@ -1,0 +1,99 @@
+"""ORM objects -> read models."""
+from __future__ import annotations
+
+from app.db import models
+from app.schemas.read import (
+    AmountRead,
+    ArticleDetail,
+    ArticleRead,
+    ClaimRead,
+    Evidence,
+    OrganizationRead,
+    PersonRead,
+    QuoteRead,
+    Ref,
+    RoleRead,
+)
+
+
+def person_ref(person: models.Person | None, typed: bool = False) -> Ref | None:
+    if person is None:
+        return None
+    return Ref(id=person.id, name=person.name, type="person" if typed else None)
+
+
+def org_ref(org: models.Organization | None, typed: bool = False) -> Ref | None:
+    if org is None:
+        return None
+    return Ref(id=org.id, name=org.name, type="organization" if typed else None)
+
+
+def article_ref(article: models.Article) -> Ref:
+    return Ref(id=article.id, name=article.title or f"article {article.id}")
+
+
+def either_ref(person: models.Person | None, org: models.Organization | None) -> Ref | None:
+    return person_ref(person, typed=True) or org_ref(org, typed=True)
+
+
+def person(p: models.Person) -> PersonRead:
+    return PersonRead(id=p.id, name=p.name, aliases=[a.alias for a in p.aliases])
+
+
+def organization(o: models.Organization) -> OrganizationRead:
+    return OrganizationRead(
+        id=o.id, name=o.name, aliases=[a.alias for a in o.aliases], kind=o.kind, parent=org_ref(o.parent)
+    )
+
+
+def role(r: models.Role) -> RoleRead:
+    return RoleRead(
+        id=r.id,
+        person=person_ref(r.person),
+        organization=org_ref(r.organization),
+        title=r.title,
+        status=r.status,
+        article=article_ref(r.article),
+        evidence=Evidence(start=r.start, end=r.end),
+    )
+
+
+def quote(q: models.Quote) -> QuoteRead:
+    return QuoteRead(
+        id=q.id,
+        text=q.text,
+        kind=q.kind,
+        speaker=either_ref(q.speaker_person, q.speaker_organization),
+        cue=q.cue,
+        confidence=q.confidence,
+        article=article_ref(q.article),
+        evidence=Evidence(start=q.start, end=q.end),
+    )
+
+
+def claim(c: models.Claim) -> ClaimRead:
+    return ClaimRead(
+        id=c.id,
+        text=c.text,
+        type=c.type,
+        claimant=either_ref(c.claimant_person, c.claimant_organization),
+        amounts=[AmountRead(value=a.value, unit=a.unit, text=a.text, qualifier=a.qualifier) for a in c.amounts],
+        article=article_ref(c.article),
+        evidence=Evidence(start=c.start, end=c.end),
+    )
+
+
+def article(a: models.Article) -> ArticleRead:
+    return ArticleRead(
+        id=a.id,
+        title=a.title,
+        publisher=org_ref(a.publisher),
+        published_at=a.published_at,
+        published_text=a.published_text,
+        authors=list(a.authors or []),
+        source_name=a.source.file_name,
+    )
+
+
+def article_detail(a: models.Article) -> ArticleDetail:
+    return ArticleDetail(**article(a).model_dump(), body=a.body)

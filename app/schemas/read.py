@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T")
+
+
+class Ref(BaseModel):
+    """A reference to another resource."""
+
+    id: int
+    name: str
+    type: Literal["person", "organization"] | None = None
+
+
+class Evidence(BaseModel):
+    """Character offsets into the article body: `body[start:end]` is the span read."""
+
+    start: int
+    end: int
+
+
+class PersonRead(BaseModel):
+    id: int
+    name: str = Field(description="Canonical name: the fullest form seen.")
+    aliases: list[str] = Field(description="Other written forms of the name (never surname-only).")
+
+
+class OrganizationRead(BaseModel):
+    id: int
+    name: str
+    aliases: list[str]
+    kind: str | None = Field(description="company, government, media, academic, research, …")
+    parent: Ref | None = Field(description="The organization this one is a unit of, if the text says so.")
+
+
+class RoleRead(BaseModel):
+    id: int
+    person: Ref
+    organization: Ref | None
+    title: str = Field(description="The title as the article words it.")
+    status: Literal["current", "former", "nominated"]
+    article: Ref
+    evidence: Evidence
+
+
+class QuoteRead(BaseModel):
+    id: int
+    text: str = Field(description="The quoted words, without the enclosing quote marks.")
+    kind: Literal["direct", "partial", "indirect"]
+    speaker: Ref | None = Field(description="Who said it; null when the text names nobody.")
+    cue: str | None = Field(description="The reporting verb, if any.")
+    confidence: float = Field(description="Confidence of the speaker attribution, 0 to 1.")
+    article: Ref
+    evidence: Evidence
+
+
+class AmountRead(BaseModel):
+    value: float = Field(description="Money as a full number; percentages as the number of percent.")
+    unit: str = Field(description="ISO 4217 code for money, `percent`, or the counted noun.")
+    text: str
+    qualifier: str | None = Field(default=None, description="more_than, approximately, at_least, …")
+
+
+class ClaimRead(BaseModel):
+    id: int
+    text: str
+    type: Literal["investment", "target", "procurement", "program", "partnership", "regulation", "position", "forecast"]
+    claimant: Ref | None
+    amounts: list[AmountRead]
+    article: Ref
+    evidence: Evidence
+
+
+class ArticleRead(BaseModel):
+    id: int
+    title: str | None
+    publisher: Ref | None
+    published_at: date | None
+    published_text: str | None = Field(description="The date as the page gives it, e.g. '7 days ago'.")
+    authors: list[str]
+    source_name: str = Field(description="The loaded file's name.")
+
+
+class ArticleDetail(ArticleRead):
+    body: str = Field(description="The article text with page furniture removed; evidence offsets point here.")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last.")
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str | None = None
