@@ -79,7 +79,7 @@ def _key(text: str) -> str:
 def clean_line(line: str) -> str:
     """The line without its furniture sentences; an empty string when nothing is left."""
     line = line.strip()
-    if not line or is_furniture(line) or _IMAGE.match(line):
+    if not line or _IMAGE.match(line):
         return ""
     kept = [s.strip() for s in split_sentences(line) if not is_furniture(s)]
     return " ".join(kept)
@@ -115,11 +115,13 @@ def parse_date(text: str) -> date | None:
 def _article_starts(lines: list[str]) -> list[int]:
     """Indexes of headline lines that the page repeats within a few lines (a new article)."""
     starts: list[int] = []
+    header_end = 0
     for i, line in enumerate(lines):
-        if starts and i - starts[-1] <= 6:
+        if i < header_end:
             continue
-        if is_heading(line) and _key(line) in {_key(x) for x in lines[i + 1 : i + 7]}:
+        if is_heading(line) and _words(line) >= 3 and _key(line) in {_key(x) for x in lines[i + 1 : i + 7]}:
             starts.append(i)
+            header_end = next((j for j in range(i + 1, len(lines)) if is_paragraph(lines[j])), len(lines))
     return starts
 
 

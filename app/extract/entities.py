@@ -286,7 +286,7 @@ def _merge_acronyms(text: str, clusters: dict[str, Cluster]) -> None:
             long_words = long.split()
             for n in range(len(long_words), 0, -1):
                 candidate = " ".join(long_words[-n:])
-                if is_acronym_of(short, candidate):
+                if candidate[:1].isupper() and is_acronym_of(short, candidate):
                     _join_forms(clusters, short, candidate)
                     break
 

@@ -66,15 +66,16 @@ def _is_close(text: str, i: int) -> bool:
     return True
 
 
-def _scan_paragraph(text: str, base: int, index: int) -> list[QuoteSpan]:
+def _scan_paragraph(text: str, base: int, index: int, continuing: bool = False) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
-    open_at: int | None = None
-    open_kind = ""
+    # A paragraph that continues a quote left open starts inside it (opener at -1).
+    open_at: int | None = -1 if continuing else None
+    open_kind = "d" if continuing else ""
     nested: int | None = None
 
     def emit(end: int, closed: bool) -> None:
         spans.append(QuoteSpan(
-            start=base + open_at,
+            start=base + max(open_at, 0),
             end=base + (end + 1 if closed else end),
             inner_start=base + open_at + 1,
             inner_end=base + end,
@@ -130,6 +131,15 @@ def _double_closer_ahead(text: str, i: int) -> bool:
     return False
 
 
+def _closes_before_opening(text: str) -> bool:
+    for i in range(len(text)):
+        if _is_open(text, i):
+            return False
+        if _is_close(text, i) and _kind(text[i]) == "d":
+            return True
+    return False
+
+
 def paragraphs(body: str) -> list[tuple[int, str]]:
     """(offset, text) of each paragraph of a body joined with blank lines."""
     out, pos = [], 0
@@ -167,7 +177,9 @@ def find_quotes(body: str) -> list[QuoteSpan]:
             end = offset + len(text.rstrip())
             spans.append(QuoteSpan(start, end, start, end, index, closed=True, answer=True))
             continue
-        for span in _scan_paragraph(text, offset, index):
+        continuing = bool(spans) and not spans[-1].closed and spans[-1].paragraph == index - 1
+        continuing = continuing and _closes_before_opening(text)
+        for span in _scan_paragraph(text, offset, index, continuing):
             if answer:
                 span = QuoteSpan(**{**span.__dict__, "answer": True})
             spans.append(span)

@@ -26,8 +26,8 @@ _STOP_CLAUSE = re.compile(
     r",\s+(?=(?:who|which|said|says|is|was|has|had|told|and\s+(?:is|was|has))\b)|[.;:()\[\]]\s|[.;:]$|\s+(?:said|says|told|is|was|has|had|will|would)\b"
 )
 _APPOINT = re.compile(
-    r"\b(?P<verb>appointed|named|nominated|tapped|elected|became|becoming|become|worked|served|joined"
-    r"|serving|working|promoted|chosen|picked)\b(?:\s+(?:\w+\s+){0,3}?)?\s*\bas\s+(?:an?\s+|the\s+)?"
+    r"\b(?P<verb>appointed|appointing|named|naming|nominated|nominating|tapped|tapping|elected|became"
+    r"|becoming|become|worked|served|joined|serving|working|promoted|chosen|picked|picking)\b(?:\s+(?:\w+\s+){0,3}?)?\s*\bas\s+(?:an?\s+|the\s+)?"
     r"(?P<title>[^,.;]+)",
     re.I,
 )
@@ -192,7 +192,10 @@ class RoleFinder:
                 for m in pattern.finditer(s_text):
                     verb_at = base + m.start("verb")
                     person = self._subject_before(base, verb_at)
-                    tapping = m["verb"].lower() in ("tapped", "nominated", "named", "picked", "chosen")
+                    tapping = m["verb"].lower() in (
+                        "tapped", "tapping", "nominated", "nominating", "named", "naming", "picked",
+                        "picking", "chosen", "appointing",
+                    )
                     if person is None or tapping:
                         person = self._person_between(verb_at, base + m.start("title")) or person
                     if person is None:
@@ -210,9 +213,8 @@ class RoleFinder:
                         status = "former"
                     else:
                         status = "current"
-                    title = re.sub(r"^(?:new|first|second|founding|inaugural)\s+", "", tm["title"].strip(), flags=re.I)
-                    self._add(person, tm["title"].strip() if _is_title(tm["title"]) else title, status,
-                              verb_at, base + m.end("title"), org)
+                    title = re.sub(r"^(?:new|first|second)\s+", "", tm["title"].strip(), flags=re.I)
+                    self._add(person, title, status, verb_at, base + m.end("title"), org)
 
     def _subject_before(self, start: int, verb_at: int) -> str | None:
         best = None

@@ -150,7 +150,7 @@ class Attributor:
     def attribute(self, span: QuoteSpan, previous: tuple[QuoteSpan, Attribution] | None) -> Attribution:
         after = self._after(span)
         before = self._before(span)
-        for window, reach in ((after, 6), (before, 4), (after, 14), (before, 30)):
+        for window, reach in ((before, 3), (after, 6), (before, 6), (after, 14), (before, 30)):
             for token in window[:reach]:
                 if _reporting(token):
                     found = self._from_verb(token, window, span)
