@@ -213,11 +213,25 @@ def _page_publisher(raw_lines: list[str]) -> str | None:
     return None
 
 
+_ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof)\.$")
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    """A line that ends on an abbreviation ('BlackRock Inc.') was cut mid-sentence."""
+    out: list[str] = []
+    for line in lines:
+        if out and _ABBREVIATION_END.search(out[-1]) and is_paragraph(out[-1]) and line[:1].isupper():
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def segments(raw: str) -> Iterator[Segment]:
     """Cut a page into its articles, furniture removed."""
     raw_lines = normalize_text(raw).split("\n")
     page_publisher = _page_publisher(raw_lines)
-    lines = [c for c in (clean_line(line) for line in raw_lines) if c]
+    lines = _join_broken_lines([c for c in (clean_line(line) for line in raw_lines) if c])
     starts = _article_starts(lines)
     regions: list[tuple[str | None, list[str]]] = []
     head = lines[: starts[0]] if starts else lines

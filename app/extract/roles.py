@@ -27,12 +27,14 @@ _STOP_CLAUSE = re.compile(
 )
 _APPOINT = re.compile(
     r"\b(?P<verb>appointed|appointing|named|naming|nominated|nominating|tapped|tapping|elected|became"
-    r"|becoming|become|worked|served|joined|serving|working|promoted|chosen|picked|picking)\b(?:\s+(?:\w+\s+){0,3}?)?\s*\bas\s+(?:an?\s+|the\s+)?"
-    r"(?P<title>[^,.;]+)",
+    r"|becoming|become|worked|served|joined|serving|working|promoted|chosen|picked|picking)\b"
+    r"(?:\s+[\w,’'.-]+){0,14}?\s+as\s+(?:an?\s+|the\s+)?(?P<title>[^,.;]+)",
     re.I,
 )
 _BECAME = re.compile(
-    r"\b(?P<verb>became|becoming|become)\s+(?:an?\s+|the\s+)?(?P<title>[^,.;]+)", re.I
+    r"(?:\b(?P<verb>became|becoming|become)|\b(?:was|were|been|is|be|being)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?P<passive>named|appointed|elected|promoted to))\s+(?:an?\s+|the\s+)?(?P<title>[^,.;]+)",
+    re.I,
 )
 _BYLINE = re.compile(
     r"\[(?P<pub>[^\[\]]*?)\s*\b(?P<title>Reporter|Correspondent|Staff Writer|Columnist|Editor)s?\s+"
@@ -54,8 +56,16 @@ def _head_title(words: list[str]) -> int:
 
 
 def _is_title(phrase: str) -> bool:
+    """A title ends in a head word, or has one before its complement ('secretary of AI')."""
     words = phrase.split()
-    return bool(words) and len(words) <= 8 and _head_title(words) > 0
+    if not words or len(words) > 8:
+        return False
+    if _head_title(words):
+        return True
+    for i, word in enumerate(words):
+        if word.lower() in ("of", "for") and i and _head_title(words[:i]):
+            return True
+    return False
 
 
 class RoleFinder:
@@ -71,14 +81,13 @@ class RoleFinder:
         return entity is not None and entity.type == "person"
 
     def _org_in(self, start: int, end: int) -> str | None:
-        """The organization named in [start, end): the last mention there."""
-        found = None
+        """The organization named in [start, end): the first mention there."""
         for m in self.entities.mentions:
             if m.start >= end:
                 break
             if m.start >= start and m.end <= end and not self._person(m.ref):
-                found = m.ref
-        return found
+                return m.ref
+        return None
 
     def _org_named(self, phrase: str, start: int) -> str | None:
         """An organization for the phrase after 'of'/'at': a known mention, else the
@@ -86,6 +95,8 @@ class RoleFinder:
         ref = self._org_in(start, start + len(phrase))
         if ref is not None:
             return ref
+        if any(start <= m.start < start + len(phrase) and self._person(m.ref) for m in self.entities.mentions):
+            return None
         name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
         name = re.split(r"['’]s\b", name)[-1].strip() or name
         words = name.split()
@@ -121,6 +132,10 @@ class RoleFinder:
         rest = self.text[mention.end : mention.end + 250]
         if not rest.startswith(", "):
             return
+        first = rest[2:].split(" ", 1)[0].lower()
+        allowed = _DETERMINERS | {"former", "current", "now", "then", "acting"} | word_set("title_modifiers.txt")
+        if first.islower() and first not in allowed and first not in _title_words():
+            return  # ", said X" or ", who …": not an apposition
         stop = _STOP_CLAUSE.search(rest, 2)
         phrase = rest[2 : stop.start() if stop else len(rest)]
         offset = mention.end + 2
@@ -131,7 +146,7 @@ class RoleFinder:
     def _apposition(self, mention: Mention, part: str, at: int) -> None:
         m = re.match(
             r"(?P<det>(?:a|an|the|its|his|her)\s+)?(?P<status>(?:former|current|now|then|acting|ex-)\s*)?"
-            r"(?P<title>.+?)(?:\s+(?P<prep>of|at|for|in)\s+(?P<org>.+))?$",
+            r"(?P<title>.+?)(?:\s+(?P<prep>of|at|for|in|to|with)\s+(?P<org>.+))?$",
             part.strip(),
         )
         if not m:
@@ -140,20 +155,30 @@ class RoleFinder:
         if org_phrase and not _is_title(title):
             # "head of the AI2XL Lab at KT": the title may itself hold "of".
             return
+        if title.lower() in word_set("anonymous_sources.txt"):
+            return  # "X, an official at Y, said": the official is the clause's subject
         org = None
         if org_phrase:
             org = self._org_named(org_phrase, at + m.start("org"))
-            if org is None and m["prep"] == "for":
-                title, org = f"{title} for {org_phrase}", None
+            if org is None and m["prep"] in ("of", "for") and not org_phrase[:1].isupper():
+                title = f"{title} {m['prep']} {org_phrase}"
         status = "former" if (m["status"] or "").strip().lower() in ("former", "then", "ex-") else "current"
         end = at + len(part)
         self._add(mention.ref, title, status, mention.start, end, org)
 
     def title_before(self, mention: Mention) -> None:
-        left = self.text[max(0, mention.start - 120) : mention.start]
+        floor = max(0, mention.start - 120)
+        for m in self.entities.mentions:
+            if m.start >= mention.start:
+                break
+            if m.end <= mention.start and m.end > floor and self._person(m.ref):
+                floor = m.end
+        left = self.text[floor : mention.start]
         if not left.endswith(" ") or left.rstrip().endswith((",", ".", ";", ":")) and not left.rstrip().endswith(("Inc.", "Corp.", "Co.", "Ltd.")):
             return
         tokens = left.split()
+        if tokens and "[" in tokens[-1] + (tokens[-2] if len(tokens) > 1 else "") + (tokens[-3] if len(tokens) > 2 else ""):
+            return  # a byline, read by bylines()
         taken: list[str] = []
         modifiers = word_set("title_modifiers.txt")
         for word in reversed(tokens):
@@ -190,9 +215,10 @@ class RoleFinder:
             s_text, base = sent.text, sent.start_char
             for pattern in (_APPOINT, _BECAME):
                 for m in pattern.finditer(s_text):
-                    verb_at = base + m.start("verb")
+                    verb_group = "verb" if m.groupdict().get("verb") else "passive"
+                    verb_at = base + m.start(verb_group)
                     person = self._subject_before(base, verb_at)
-                    tapping = m["verb"].lower() in (
+                    tapping = m[verb_group].lower() in (
                         "tapped", "tapping", "nominated", "nominating", "named", "naming", "picked",
                         "picking", "chosen", "appointing",
                     )
@@ -205,7 +231,8 @@ class RoleFinder:
                     if not tm:
                         continue
                     org = self._org_named(tm["org"], base + m.start("title") + tm.start("org")) if tm["org"] else None
-                    verb = m["verb"].lower()
+                    title = tm["title"].strip() if org or not tm["org"] else title_phrase.strip()
+                    verb = m[verb_group].lower()
                     context = s_text[: m.start("title")]
                     if _NOMINATED.search(context):
                         status = "nominated"
@@ -213,7 +240,8 @@ class RoleFinder:
                         status = "former"
                     else:
                         status = "current"
-                    title = re.sub(r"^(?:new|first|second)\s+", "", tm["title"].strip(), flags=re.I)
+                    title = re.sub(r"^(?:new|first|second)\s+", "", title, flags=re.I)
+                    title = re.split(r"\s+(?:in|from|to|on|since|until|after|before)\s+", title)[0]
                     self._add(person, title, status, verb_at, base + m.end("title"), org)
 
     def _subject_before(self, start: int, verb_at: int) -> str | None:
@@ -225,7 +253,8 @@ class RoleFinder:
                 best = m.ref
         if best is None:
             window = self.text[start:verb_at]
-            if re.search(r"\b(he|she)\b", window, re.I):
+            # "he was named …", "The 49-year-old … before becoming …": the person last named.
+            if re.search(r"\b(he|she)\b", window, re.I) or re.match(r"\s*the\s+[\w-]+", window, re.I):
                 found = self.entities.nearest_before(verb_at, "person")
                 best = found.ref if found else None
         return best

@@ -13,7 +13,11 @@ class Ref(BaseModel):
 
     id: int
     name: str
-    type: Literal["person", "organization"] | None = None
+    type: Literal["person", "organization"] | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="Present where the reference may be either a person or an organization.",
+    )
 
 
 class Evidence(BaseModel):

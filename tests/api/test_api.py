@@ -1,0 +1,136 @@
+"""The HTTP contract, over the seeds loaded by the real loader into a migrated database."""
+import pytest
+
+RESOURCES = ["people", "organizations", "roles", "quotes", "claims", "articles"]
+
+
+def walk(client, resource: str, limit: int = 7, **params) -> list[dict]:
+    items, cursor = [], None
+    while True:
+        query = {"limit": limit, **params}
+        if cursor:
+            query["cursor"] = cursor
+        page = client.get(f"/api/v1/{resource}", params=query).json()
+        items.extend(page["items"])
+        cursor = page["next_cursor"]
+        if not cursor:
+            return items
+
+
+@pytest.mark.parametrize("resource", RESOURCES)
+def test_walking_pages_returns_every_row_once(client, resource):
+    small = walk(client, resource, limit=3)
+    large = walk(client, resource, limit=100)
+    assert small, f"no {resource} served"
+    assert [i["id"] for i in small] == [i["id"] for i in large]
+    assert len({i["id"] for i in small}) == len(small)
+
+
+@pytest.mark.parametrize("resource", RESOURCES)
+def test_detail_matches_list_item(client, resource):
+    first = client.get(f"/api/v1/{resource}", params={"limit": 1}).json()["items"][0]
+    detail = client.get(f"/api/v1/{resource}/{first['id']}").json()
+    assert {k: detail[k] for k in first} == first
+
+
+@pytest.mark.parametrize("resource", RESOURCES)
+def test_unknown_id_is_a_404_problem(client, resource):
+    response = client.get(f"/api/v1/{resource}/999999")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body = response.json()
+    assert body["status"] == 404 and body["title"] == "Not Found" and "999999" in body["detail"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/people?limit=0",
+        "/api/v1/people?limit=101",
+        "/api/v1/people?limit=abc",
+        "/api/v1/quotes?cursor=not-a-cursor",
+        "/api/v1/quotes?kind=shouted",
+        "/api/v1/people/abc",
+        "/api/v1/roles?status=retired",
+    ],
+)
+def test_bad_parameters_are_422_problems(client, url):
+    response = client.get(url)
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["status"] == 422
+
+
+def test_evidence_points_into_the_article_body(client):
+    bodies = {}
+    for resource, field in (("quotes", "text"), ("claims", "text"), ("roles", None)):
+        for item in walk(client, resource, limit=100):
+            article_id = item["article"]["id"]
+            if article_id not in bodies:
+                bodies[article_id] = client.get(f"/api/v1/articles/{article_id}").json()["body"]
+            span = bodies[article_id][item["evidence"]["start"] : item["evidence"]["end"]]
+            assert span
+            if field:
+                assert span == item[field]
+
+
+def test_people_have_romanization_variants_as_aliases(client):
+    people = walk(client, "people", limit=100)
+    by_alias = {a: p for p in people for a in [p["name"], *p["aliases"]]}
+    assert by_alias["Bae Kyung-hoon"]["id"] == by_alias["Bae Kyung-Hoon"]["id"]
+    assert by_alias["Bae Sun-min"]["id"] == by_alias["Bae Soon-min"]["id"]
+    assert by_alias["Bae Sun-min"]["id"] != by_alias["Bae Kyung-hoon"]["id"]
+    assert all(len(a.split()) >= 2 for p in people for a in p["aliases"])
+
+
+def test_person_search_forgives_spelling(client):
+    for q in ("bae kyunghoon", "Bae Kyung Hoon", "kyung-hoon"):
+        names = {p["name"] for p in client.get("/api/v1/people", params={"q": q}).json()["items"]}
+        assert any(n.lower().startswith("bae kyung") for n in names), q
+
+
+def test_quotes_filtered_by_speaker(client):
+    people = walk(client, "people", limit=100)
+    kim = next(p for p in people if p["name"].startswith("Kim Hyun"))
+    quotes = walk(client, "quotes", speaker_id=kim["id"])
+    assert len(quotes) >= 10
+    assert all(q["speaker"]["id"] == kim["id"] and q["speaker"]["type"] == "person" for q in quotes)
+
+
+def test_claims_filtered_by_type_and_unit(client):
+    krw = walk(client, "claims", unit="KRW")
+    assert krw and all(any(a["unit"] == "KRW" for a in c["amounts"]) for c in krw)
+    investment = walk(client, "claims", type="investment")
+    assert investment and all(c["type"] == "investment" for c in investment)
+
+
+def test_roles_filtered_by_status(client):
+    former = walk(client, "roles", status="former")
+    assert former and all(r["status"] == "former" for r in former)
+
+
+def test_article_detail_has_clean_body(client):
+    articles = walk(client, "articles")
+    assert len(articles) == 7
+    for article in articles:
+        body = client.get(f"/api/v1/articles/{article['id']}").json()["body"]
+        assert "Subscribe now" not in body and "All rights reserved" not in body
+        assert article["source_name"].endswith(".txt")
+
+
+def test_health_and_ready(client):
+    assert client.get("/health").json() == {"status": "ok"}
+    assert client.get("/ready").json() == {"status": "ok"}
+
+
+def test_openapi_documents_every_route(client):
+    spec = client.get("/openapi.json").json()
+    expected = {"/health", "/ready"}
+    ids = {"people": "person_id", "organizations": "organization_id", "roles": "role_id",
+           "quotes": "quote_id", "claims": "claim_id", "articles": "article_id"}
+    for resource, id_name in ids.items():
+        expected |= {f"/api/v1/{resource}", f"/api/v1/{resource}/{{{id_name}}}"}
+    assert expected <= set(spec["paths"])
+    for path, operations in spec["paths"].items():
+        for operation in operations.values():
+            assert operation.get("description"), path
