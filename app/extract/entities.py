@@ -9,6 +9,7 @@ where the tagger missed it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -134,6 +135,20 @@ class ArticleEntities:
                 break
         return None
 
+    def add(self, name: str, type_: str, start: int, end: int) -> str:
+        """An entity found late (a speaker the tagger named only once); returns its ref."""
+        key = person_key(name) if type_ == "person" else org_key(name)
+        for e in self.entities:
+            if e.type == type_ and (person_key(e.name) if type_ == "person" else org_key(e.name)) == key:
+                ref = e.ref
+                break
+        else:
+            ref = f"{type_[0]}{len(self.entities) + 100}"
+            kind = org_kind(name) if type_ == "organization" else None
+            self.entities.append(Entity(ref=ref, type=type_, name=name, kind=kind))
+        bisect.insort(self.mentions, Mention(start, end, ref), key=lambda m: m.start)
+        return ref
+
     def type_of(self, ref: str) -> str:
         return next(e.type for e in self.entities if e.ref == ref)
 
@@ -228,11 +243,15 @@ def _short_forms(name: str) -> set[str]:
 
 def _cluster_people(found: list[Candidate]) -> list[Cluster]:
     full: dict[str, Cluster] = {}
+    singles: list[tuple[int, str]] = []
     for ent in found:
         if ent.label != "PERSON":
             continue
         name = clean_person(ent.text)
-        if not name or len(name.split()) == 1:
+        if not name:
+            continue
+        if len(name.split()) == 1:
+            singles.append((ent.start, name))
             continue
         key = person_key(name)
         cluster = full.get(key)
@@ -242,7 +261,16 @@ def _cluster_people(found: list[Candidate]) -> list[Cluster]:
     for cluster in full.values():
         for form in cluster.forms:
             cluster.short_forms |= _short_forms(form)
-    # A one-word name whose owner never appears in full is dropped: it cannot be told apart.
+    # A one-word name that shortens no full name is a person known by one name ("DuVernay").
+    shorts = {s for c in full.values() for s in c.short_forms}
+    counts = Counter(name for _, name in singles)
+    for start, name in singles:
+        if name in shorts or counts[name] < 2:
+            continue
+        key = person_key(name)
+        if key not in full:
+            full[key] = Cluster(ref=f"p{len(full) + 1}", type="person", first_at=start)
+        full[key].forms[name] += 1
     return list(full.values())
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from app.extract.claims import find_claims
 from app.extract.clean import segments
 from app.extract.entities import extract_entities
-from app.extract.quotes import find_quotes, is_quote_worthy, quote_kind
+from app.extract.quotes import SPEAKER_LABEL, find_quotes, is_quote_worthy, quote_kind
 from app.extract.roles import find_roles
 from app.extract.speakers import attribute_all
 from app.extract.types import ExtractedArticle, Quote, Segment
@@ -33,6 +33,9 @@ def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
     quotes = []
     for span, attribution in zip(spans, attributions):
         start, end = span.inner_start, span.inner_end
+        label = SPEAKER_LABEL.match(body[start:end])
+        if label:
+            start += label.end()
         while start < end and body[start].isspace():
             start += 1
         while end > start and body[end - 1].isspace():

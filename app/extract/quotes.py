@@ -17,6 +17,8 @@ SINGLE_OPEN = "‘'‹"
 SINGLE_CLOSE = "’'›"
 _QUESTION_MARK = re.compile(r"^\s*(?:[―—–]+|Q\s*[:.)]|Question\s*:)\s*")
 _ANSWER_MARK = re.compile(r"^\s*(?:A\s*[:.)]|Answer\s*:)\s*")
+# A transcript's speaker label at the start of a turn: "WALLACE: Let's start…".
+SPEAKER_LABEL = re.compile(r"^\s*(?P<name>[A-Z][A-Z.'’ -]{1,40}[A-Z]):\s+")
 _WORD = re.compile(r"[\w'’-]+")
 _SMALL_WORDS = {"a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "or", "with"}
 
@@ -203,7 +205,8 @@ def is_quote_worthy(text: str) -> bool:
     ws = words(text)
     if len(ws) >= 4:
         return not (len(ws) <= 8 and is_title_like(text))
-    return len(ws) >= 2 and bool(re.search(r"[.!?][\"”’']?$", text.strip())) and not is_title_like(text)
+    sentence_like = text.strip()[:1].isupper() and bool(re.search(r"[.!?][\"”’']?$", text.strip()))
+    return len(ws) >= 2 and sentence_like and not is_title_like(text)
 
 
 def quote_kind(body: str, span: QuoteSpan) -> str:

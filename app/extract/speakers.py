@@ -11,16 +11,18 @@ the interviewee.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from app.extract.entities import ArticleEntities
-from app.extract.quotes import QuoteSpan
+from app.extract.entities import ArticleEntities, clean_org, clean_person
+from app.extract.quotes import SPEAKER_LABEL, QuoteSpan
 from app.extract.rules import word_set
 
 _SENTENCE_END = {".", "!", "?"}
+_SIGNATURE = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "prep", "pobj", "dep"}
 
@@ -56,7 +58,7 @@ class Attributor:
         lo, hi = min(a, b), max(a, b)
         return "\n\n" not in self.doc.text[lo:hi]
 
-    def _after(self, span: QuoteSpan, limit: int = 14) -> list[Token]:
+    def _after(self, span: QuoteSpan, limit: int = 22) -> list[Token]:
         out: list[Token] = []
         start = self.doc.char_span(span.end, len(self.doc.text), alignment_mode="expand")
         if start is None:
@@ -106,6 +108,10 @@ class Attributor:
                 mention = mention or self.entities.at(t.idx, t.idx + len(t.text))
         if mention is not None:
             return mention.ref, 0.9
+        if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            created = self._create(token)
+            if created:
+                return created, 0.8
         word = token.lower_
         if token.pos_ == "PRON" and word in self.pronouns and word not in ("i", "we"):
             if word in ("they", "them"):
@@ -127,6 +133,29 @@ class Attributor:
                 return (found.ref, 0.6) if found else (None, 0.0)
         return None, 0.0
 
+    def _create(self, token: Token) -> str | None:
+        """A named speaker the entity stage did not keep (a name given once, a surname alone)."""
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None:
+            return None
+        if ent.label_ == "PERSON":
+            name = clean_person(ent.text)
+            type_ = "person"
+        elif ent.label_ in ("GPE", "NORP"):
+            if ent.label_ == "NORP" or token.dep_ not in ("nsubj", "nsubjpass"):
+                return None
+            name, type_ = clean_org(ent.text), "organization"
+        else:
+            name = clean_org(ent.text)
+            type_ = "organization"
+        if not name:
+            return None
+        if type_ == "person" and len(name.split()) == 1:
+            for e in self.entities.entities:  # a surname of a person named in full
+                if e.type == "person" and name in (e.name.split()[0], e.name.split()[-1]):
+                    return e.ref
+        return self.entities.add(name, type_, ent.start_char, ent.end_char)
+
     def _from_verb(self, verb: Token, window: list[Token], span: QuoteSpan) -> Attribution | None:
         subject = self._subject(verb)
         if subject is None:
@@ -147,10 +176,39 @@ class Attributor:
         return Attribution(ref, verb.text, confidence, verb.idx)
 
     # ----------------------------------------------------------------- main
+    def _label(self, span: QuoteSpan) -> Attribution | None:
+        """'WALLACE: Let's start…' (a transcript) or '“…” ― Jane Roe' (a signed quote)."""
+        inner = self.doc.text[span.inner_start : span.inner_end]
+        m = SPEAKER_LABEL.match(inner)
+        if m:
+            ref = self._by_name(m["name"])
+            return Attribution(ref, None, 0.8 if ref else 0.0)
+        tail = self.doc.text[span.end : span.end + 80]
+        m = _SIGNATURE.match(tail)
+        if m:
+            at = span.end + m.start("name")
+            mention = self.entities.at(at, at + len(m["name"]))
+            if mention is not None:
+                return Attribution(mention.ref, None, 0.85)
+            name = clean_person(m["name"])
+            if name:
+                return Attribution(self.entities.add(name, "person", at, at + len(m["name"])), None, 0.8)
+        return None
+
+    def _by_name(self, label: str) -> str | None:
+        label = label.strip().lower()
+        for e in self.entities.entities:
+            if e.type == "person" and label in {w.lower() for w in (e.name.split()[0], e.name.split()[-1], e.name)}:
+                return e.ref
+        return None
+
     def attribute(self, span: QuoteSpan, previous: tuple[QuoteSpan, Attribution] | None) -> Attribution:
+        labelled = self._label(span)
+        if labelled is not None:
+            return labelled
         after = self._after(span)
         before = self._before(span)
-        for window, reach in ((before, 3), (after, 6), (before, 6), (after, 14), (before, 30)):
+        for window, reach in ((before, 3), (after, 6), (before, 6), (after, 22), (before, 30)):
             for token in window[:reach]:
                 if _reporting(token):
                     found = self._from_verb(token, window, span)
@@ -164,10 +222,11 @@ class Attributor:
                             return Attribution(ref, "according to", conf, token.idx)
         if previous is not None:
             prev_span, prev_attr = previous
-            adjacent = prev_span.paragraph in (span.paragraph, span.paragraph - 1)
             text_between = self.doc.text[prev_span.end : span.start]
-            if adjacent and prev_attr.speaker and len(text_between.split()) <= 12:
-                return Attribution(prev_attr.speaker, None, 0.55)
+            same = prev_span.paragraph == span.paragraph
+            next_paragraph = prev_span.paragraph == span.paragraph - 1 and len(text_between.split()) <= 12
+            if prev_attr.speaker and (same or next_paragraph):
+                return Attribution(prev_attr.speaker, None, 0.55 if same else 0.5)
         return Attribution(None, None, 0.0)
 
 

@@ -39,7 +39,8 @@ def test_quote_spans(body, expected):
         ("No Filter,", False),
         ("The Art of War", False),
         ("We will not back down from this fight.", True),
-        ("physically weak.", True),
+        ("physically weak.", False),
+        ("Yes, we can.", True),
         ("I Enjoy Paving Untrodden Paths And Roads Again Today Now", True),
     ],
 )
