@@ -11,7 +11,8 @@ from app.extract.clean import segments
 from app.extract.entities import extract_entities
 from app.extract.quotes import SPEAKER_LABEL, find_quotes, is_quote_worthy, quote_kind
 from app.extract.roles import find_roles
-from app.extract.speakers import attribute_all
+from app.extract.indirect import find_indirect
+from app.extract.speakers import Attributor, attribute_all
 from app.extract.types import ExtractedArticle, Quote, Segment
 
 
@@ -29,7 +30,8 @@ def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
     spans = [
         s for s in find_quotes(body) if s.answer or is_quote_worthy(body[s.inner_start : s.inner_end])
     ]
-    attributions = attribute_all(doc, entities, spans)
+    attributor = Attributor(doc, entities, spans)
+    attributions = attribute_all(doc, entities, spans, attributor)
     quotes = []
     for span, attribution in zip(spans, attributions):
         start, end = span.inner_start, span.inner_end
@@ -49,6 +51,11 @@ def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
             cue=attribution.cue,
             confidence=attribution.confidence,
         ))
+    for start, end, speaker, cue, confidence in find_indirect(
+        doc, spans, lambda token: attributor.resolve(token, token.idx)
+    ):
+        quotes.append(Quote(body[start:end], "indirect", start, end, speaker, cue, confidence))
+    quotes.sort(key=lambda q: q.start)
     roles = find_roles(doc, entities)
     claims = find_claims(doc, entities, spans, quotes)
     return ExtractedArticle(

@@ -51,6 +51,9 @@ class Attributor:
         self.org_nouns = word_set("org_nouns.txt")
 
     # ----------------------------------------------------------------- windows
+    def _quoted_at(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
     def _inside_quote(self, token: Token) -> bool:
         return any(s <= token.idx < e for s, e in self.quoted)
 
@@ -100,7 +103,7 @@ class Attributor:
             node, hops = node.head, hops + 1
         return None
 
-    def _resolve(self, token: Token, before: int) -> tuple[str | None, float]:
+    def resolve(self, token: Token, before: int) -> tuple[str | None, float]:
         """A subject token -> (entity ref, confidence); (None, 0) when it names nobody."""
         mention = self.entities.at(token.idx, token.idx + len(token.text))
         if mention is None and token.ent_type_ in ("PERSON", "ORG"):
@@ -125,6 +128,8 @@ class Attributor:
                 m = self.entities.at(t.idx, t.idx + len(t.text))
                 if m is not None:
                     return m.ref, 0.75
+            if token.tag_ in ("NNS", "NNPS"):
+                return None, 0.0  # "lawmakers", "researchers": a group, nobody in particular
             if token.lemma_.lower() in self.titles:
                 found = self.entities.nearest_before(before, "person", self.quoted)
                 return (found.ref, 0.65) if found else (None, 0.0)
@@ -142,7 +147,10 @@ class Attributor:
             name = clean_person(ent.text)
             type_ = "person"
         elif ent.label_ in ("GPE", "NORP"):
-            if ent.label_ == "NORP" or token.dep_ not in ("nsubj", "nsubjpass"):
+            # "Japan insisted …", "Democrats argued …": a country or a party speaking.
+            if token.dep_ not in ("nsubj", "nsubjpass"):
+                return None
+            if ent.label_ == "NORP" and token.tag_ != "NNPS":
                 return None
             name, type_ = clean_org(ent.text), "organization"
         else:
@@ -169,7 +177,7 @@ class Attributor:
                     break
         if subject is None:
             return None
-        ref, confidence = self._resolve(subject, span.start)
+        ref, confidence = self.resolve(subject, span.start)
         if ref is None and confidence == 0.0 and subject.lower_ not in self.anonymous:
             if subject.pos_ not in ("NOUN", "PRON", "PROPN"):
                 return None
@@ -214,12 +222,23 @@ class Attributor:
                     found = self._from_verb(token, window, span)
                     if found is not None:
                         return found
+                    if token.tag_ == "VBG" and previous and previous[1].speaker:
+                        # "…," emphasizing, "…": the participle continues the last speaker.
+                        if previous[0].paragraph == span.paragraph:
+                            return Attribution(previous[1].speaker, token.text, 0.6, token.idx)
             for i, token in enumerate(window[:reach]):
                 if token.lower_ == "according" and i + 1 < len(window) and window[i + 1].lower_ == "to":
                     for t in window[i + 2 : i + 6]:
-                        ref, conf = self._resolve(t, span.start)
+                        ref, conf = self.resolve(t, span.start)
                         if ref:
                             return Attribution(ref, "according to", conf, token.idx)
+        if previous is None:
+            # An opening quote left unattributed ("…" the article's subject, named next).
+            for m in self.entities.mentions:
+                if m.start >= span.end and m.start - span.end <= 300 and not self._quoted_at(m.start):
+                    if self.entities.type_of(m.ref) == "person":
+                        return Attribution(m.ref, None, 0.4)
+                    break
         if previous is not None:
             prev_span, prev_attr = previous
             text_between = self.doc.text[prev_span.end : span.start]
@@ -241,8 +260,10 @@ def interviewee(entities: ArticleEntities, attributions: list[Attribution]) -> s
     return named.most_common(1)[0][0] if named else None
 
 
-def attribute_all(doc: Doc, entities: ArticleEntities, spans: list[QuoteSpan]) -> list[Attribution]:
-    attributor = Attributor(doc, entities, spans)
+def attribute_all(
+    doc: Doc, entities: ArticleEntities, spans: list[QuoteSpan], attributor: Attributor | None = None
+) -> list[Attribution]:
+    attributor = attributor or Attributor(doc, entities, spans)
     results: list[Attribution] = []
     previous: tuple[QuoteSpan, Attribution] | None = None
     for span in spans:

@@ -1,0 +1,75 @@
+"""Indirect speech: "X said (that) the deal would help…" as quotes of kind `indirect`.
+
+A reporting verb whose clausal complement (spaCy's `ccomp`) is not already a direct quote gives
+the complement as the reported content and the verb's subject as its speaker.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from app.extract.quotes import QuoteSpan
+from app.extract.rules import word_set
+
+_EDGE = " ,;:\"“”‘’'"
+
+
+def _content_span(doc: Doc, clause: Token) -> tuple[int, int]:
+    tokens = [t for t in clause.subtree]
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "’"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return clause.idx, clause.idx
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    while start < end and doc.text[start] in _EDGE:
+        start += 1
+    while end > start and doc.text[end - 1] in " ,;:":
+        end -= 1
+    return start, end
+
+
+def _quoted_share(start: int, end: int, spans: list[QuoteSpan]) -> float:
+    covered = sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
+    return covered / max(1, end - start)
+
+
+def _in_heading(text: str, at: int) -> bool:
+    """Inside a short paragraph without closing punctuation: a deck or subheading."""
+    start = text.rfind("\n\n", 0, at) + 1
+    end = text.find("\n\n", at)
+    paragraph = text[start : end if end >= 0 else len(text)].strip()
+    return len(paragraph.split()) <= 25 and paragraph[-1:] not in ".!?\"”’'"
+
+
+def find_indirect(
+    doc: Doc,
+    spans: list[QuoteSpan],
+    speaker_of: Callable[[Token], tuple[str | None, float]],
+) -> list[tuple[int, int, str | None, str, float]]:
+    """(start, end, speaker ref, cue, confidence) for each indirect report in the document."""
+    verbs = word_set("indirect_verbs.txt")
+    generic = {"it", "people", "they", "you", "one"}
+    found = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            continue
+        if any(s.start <= token.idx < s.end for s in spans):
+            continue
+        clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not clauses or not subjects or subjects[0].lower_ in generic or subjects[0].dep_ == "expl":
+            continue
+        sentence = token.sent.text.strip().rstrip("\"”’'")
+        if sentence.endswith("?") or _in_heading(doc.text, token.idx):
+            continue
+        start, end = _content_span(doc, clauses[0])
+        if len(doc.text[start:end].split()) < 4 or "\n\n" in doc.text[start:end]:
+            continue
+        if _quoted_share(start, end, spans) > 0.5:
+            continue
+        ref, confidence = speaker_of(subjects[0])
+        found.append((start, end, ref, token.text, confidence * 0.9))
+    return found
