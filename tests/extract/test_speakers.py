@@ -61,3 +61,63 @@ def test_every_quote_has_evidence_pointing_at_its_text():
     for quote in article.quotes:
         assert article.body[quote.start : quote.end] == quote.text
         assert 0 < quote.confidence <= 1
+
+
+MORE_CASES = [
+    # a transcript's speaker label
+    ('John Smith spoke to Jane Roe on the show.\n\n"SMITH: We will not raise taxes this year."',
+     [("We will not raise taxes this year.", "John Smith", None)]),
+    # a quote signed with a dash
+    ('Many readers wrote to us after the debate on Monday night.\n\n“The debate showed who he really is and it scared me.” ― Maria Lopez',
+     [("The debate showed who he really is and it scared me.", "Maria Lopez", None)]),
+    # a short quote is kept when its reporting verb stands beside it
+    ('John Smith waved. “I love you,” he said.', [("I love you,", "John Smith", "said")]),
+    # a country speaking
+    ('Japan insisted that Pyongyang "stop its dangerous escapades at once."',
+     [("stop its dangerous escapades at once.", "Japan", "insisted")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", MORE_CASES)
+def test_more_speakers(body, expected):
+    article, names = analyse(body)
+    got = [(q.text, names.get(q.speaker), q.cue) for q in article.quotes if q.kind != "indirect"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "body, text, speaker",
+    [
+        ("John Smith said the deal would help farmers across the region.",
+         "the deal would help farmers across the region", "John Smith"),
+        ("Maria Lopez told reporters that the budget was balanced for the first time.",
+         "the budget was balanced for the first time", "Maria Lopez"),
+    ],
+)
+def test_indirect_speech(body, text, speaker):
+    article, names = analyse(body)
+    (quote,) = article.quotes
+    assert (quote.kind, quote.text, names.get(quote.speaker)) == ("indirect", text, speaker)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "People often say he is the type who would be happy anywhere in the world.",
+        "It is reported that some research projects had already been completed.",
+        "Are you suggesting that data openness should be the first step in reform?",
+    ],
+)
+def test_no_indirect_speech_from_generic_subjects_or_questions(body):
+    article, _ = analyse(body)
+    assert article.quotes == ()
+
+
+def test_unattributed_opening_quote_goes_to_the_person_named_next():
+    body = (
+        '"I like building things where nobody has built before." The words were spoken calmly. '
+        "Maria Lopez, the youngest executive at the firm, leads its research centre."
+    )
+    article, names = analyse(body)
+    assert names.get(article.quotes[0].speaker) == "Maria Lopez"
+    assert article.quotes[0].confidence < 0.5
