@@ -7,18 +7,13 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
+from app.db.session import session_scope
+
 
 def get_session(request: Request) -> Iterator[Session]:
     """One session per request: committed when the handler succeeds, rolled back otherwise."""
-    session = request.app.state.sessionmaker()
-    try:
+    with session_scope(request.app.state.sessionmaker) as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
@@ -27,4 +22,3 @@ Cursor = Annotated[
     str | None,
     Query(max_length=200, description="Opaque cursor from the previous page's `next_cursor`."),
 ]
-ItemId = Annotated[int, Query(ge=1)]

@@ -42,9 +42,13 @@ def _sessionmaker(url: str) -> sessionmaker[Session]:
 
 
 @contextmanager
-def session_scope(url: str | None = None) -> Iterator[Session]:
-    """A session that commits when the block succeeds and rolls back when it raises."""
-    session = get_sessionmaker(url)()
+def session_scope(factory: str | sessionmaker[Session] | None = None) -> Iterator[Session]:
+    """A session that commits when the block succeeds and rolls back when it raises.
+
+    `factory` is a sessionmaker, or a database URL (the configured one when omitted)."""
+    if factory is None or isinstance(factory, str):
+        factory = get_sessionmaker(factory)
+    session = factory()
     try:
         yield session
         session.commit()

@@ -77,6 +77,8 @@ def candidates(doc: Doc) -> list[Candidate]:
                 end += m.end()
         if label == "PERSON" and _looks_like_org(text, start, end):
             label = "ORG"
+        if label == "ORG":
+            start, end = _extend_org(doc, ent, start, end)
         found.append(Candidate(start, end, label, text[start:end]))
     for ns, ne in names:
         if not any(c.start <= ns and ne <= c.end and c.label == "PERSON" for c in found):
@@ -94,6 +96,27 @@ def candidates(doc: Doc) -> list[Candidate]:
     return sorted(
         (c for c in found if c.text in in_body), key=lambda c: c.start
     )
+
+
+def _extend_org(doc: Doc, ent, start: int, end: int) -> tuple[int, int]:
+    """Take in a capitalised word the tagger left out before the name ("Human-inspired AI
+    Research Lab") and a unit noun after it ("Eco Solutions division")."""
+    m = re.search(r"(?<![\w'’-])([A-Z][a-z]+(?:-[a-z]+)*) $", doc.text[max(0, start - 40) : start])
+    if m and start == ent.start_char:
+        word_start = start - len(m.group(1)) - 1
+        span = doc.char_span(word_start, start - 1, alignment_mode="expand")
+        if (
+            span is not None
+            and not span[0].is_sent_start
+            and not any(t.ent_type_ for t in span)
+            and m.group(1).lower() not in word_set("title_words.txt") | word_set("title_modifiers.txt")
+        ):
+            start = word_start
+    if ent.end < len(doc) and end == ent.end_char:
+        nxt = doc[ent.end]
+        if nxt.lower_ in word_set("org_units.txt") and nxt.text.islower():
+            end = nxt.idx + len(nxt.text)
+    return start, end
 
 
 def _looks_like_org(text: str, start: int, end: int) -> bool:
@@ -198,8 +221,10 @@ def clean_org(text: str) -> str | None:
     words = text.split()
     if not words or len(words) > 10 or not any(c.isupper() for c in text):
         return None
-    if not org_words(text) or any(c.isdigit() for c in text):
-        return None
+    if not org_words(text) or any(re.fullmatch(r"[\d.,]+|.*-\d+", w) for w in words):
+        return None  # "GPT-5", "4.0": products and versions
+    if all(w.lower() in _ORG_KIND_WORDS for w in words):
+        return None  # "Research Institute": a generic description
     if len(words) == 1 and (
         words[0].lower() in word_set("org_stopwords.txt") | word_set("title_words.txt")
     ):
@@ -211,6 +236,20 @@ def clean_org(text: str) -> str | None:
     return text
 
 
+_PARENT_HEADS = {"university", "ministry", "government", "hospital"}
+_UNIT_HEADS = {"college", "school", "department", "faculty", "graduate", "institute", "center",
+               "centre", "lab", "laboratory", "hospital", "bureau", "office", "division"}
+
+
+def _inner_parent(name: str) -> str | None:
+    """'Sejong University College of Business' sits under 'Sejong University'."""
+    words = name.split()
+    for i in range(1, len(words) - 1):
+        if words[i - 1].lower() in _PARENT_HEADS and words[i].lower() in _UNIT_HEADS and words[i][0].isupper():
+            return " ".join(words[:i])
+    return None
+
+
 def split_org(text: str) -> tuple[str | None, str | None]:
     """'LG Electronics' Eco Solutions division' -> ('Eco Solutions division', 'LG Electronics')."""
     parts = _POSSESSIVE_SPLIT.split(" ".join(text.split()), maxsplit=1)
@@ -218,12 +257,15 @@ def split_org(text: str) -> tuple[str | None, str | None]:
         owner, unit = clean_org(parts[0]), clean_org(parts[1])
         if owner and org_kind(owner) == "company" and len(owner.split()) == 1 and not unit:
             return owner, None
-        if unit and owner and org_kind(owner) != "company":
+        if unit and owner and (org_kind(owner) != "company" or len(owner.split()) > 1 or owner.isupper()):
             return unit, owner
         if unit:
             return unit, None
         return owner, None
     return clean_org(text), None
+
+
+_ORG_KIND_WORDS = frozenset(word for word, _ in table("org_kinds.tsv")) | {"of", "and", "the"}
 
 
 def org_kind(name: str) -> str:
@@ -296,6 +338,8 @@ def _cluster_orgs(text: str, found: list[Candidate], people: list[Cluster]) -> l
         if ent.label != "ORG":
             continue
         unit, owner = split_org(ent.text)
+        if unit and not owner:
+            owner = _inner_parent(unit)
         if owner:
             add(owner, ent.start)
         if unit:

@@ -64,3 +64,31 @@ def test_organization_names_are_cleaned():
     names = {e.name for e in article.entities if e.type == "organization"}
     assert "Samsung Electronics" in names
     assert not any(n.lower().startswith("the ") or n.endswith("'s") for n in names)
+
+
+@pytest.mark.parametrize(
+    "body, name, parent",
+    [
+        ("Kim spoke, said Choi Min-ho, a professor at Korea University's Human-inspired AI Research Lab, on Monday.",
+         "Human-inspired AI Research Lab", "Korea University"),
+        ("Jane Roe, a professor at Sejong University College of Business and Economics, agreed with the plan.",
+         "Sejong University College of Business and Economics", "Sejong University"),
+        ("Lee Min-su, president of LG Electronics' Eco Solutions division, said the deal was strategic.",
+         "Eco Solutions division", "LG Electronics"),
+    ],
+)
+def test_organization_units_and_parents(body, name, parent):
+    article, names = analyse(body)
+    orgs = {e.name: e for e in article.entities if e.type == "organization"}
+    assert name in orgs
+    assert (names.get(orgs[name].parent) if orgs[name].parent else None) == parent
+
+
+@pytest.mark.parametrize("body", [
+    "Both Research Institute A and Research Institute B worked on the same project for years.",
+    "The model GPT-5 was released by the lab last year to wide acclaim from users.",
+])
+def test_generic_and_product_names_are_not_organizations(body):
+    article, _ = analyse(body)
+    names = {e.name for e in article.entities if e.type == "organization"}
+    assert not names & {"Research Institute", "GPT-5"}
