@@ -59,7 +59,9 @@ def find_indirect(
         if any(s.start <= token.idx < s.end for s in spans):
             continue
         clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = sorted(
+            (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: abs(c.i - token.i)
+        )
         if not clauses or not subjects or subjects[0].lower_ in generic or subjects[0].dep_ == "expl":
             continue
         sentence = token.sent.text.strip().rstrip("\"”’'")

@@ -97,7 +97,7 @@ class Attributor:
         while hops < 4:
             subjects = [c for c in node.children if c.dep_ in _SUBJECT_DEPS and not self._inside_quote(c)]
             if subjects:
-                return subjects[0]
+                return min(subjects, key=lambda c: abs(c.i - node.i))
             if node.dep_ not in _CLIMB_DEPS or node.head is node:
                 return None
             node, hops = node.head, hops + 1
@@ -190,7 +190,10 @@ class Attributor:
         m = SPEAKER_LABEL.match(inner)
         if m:
             ref = self._by_name(m["name"])
-            return Attribution(ref, None, 0.8 if ref else 0.0)
+            if ref is None:  # a turn label naming someone the article names nowhere else
+                at = span.inner_start + m.start("name")
+                ref = self.entities.add(m["name"].title(), "person", at, at + len(m["name"]))
+            return Attribution(ref, None, 0.8)
         tail = self.doc.text[span.end : span.end + 80]
         m = _SIGNATURE.match(tail)
         if m:
