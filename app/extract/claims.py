@@ -1,29 +1,48 @@
-"""Policy claims: sentences that state a plan, commitment, target, deal, rule, position or
-forecast, typed by the cue patterns in rules/claim_cues.tsv, with their claimant and amounts.
+"""Policy claims: clauses that state a plan, commitment, target, deal, rule, position or
+forecast, typed by the cue patterns in rules/claim_cues.tsv, with claimant, amounts, target
+year and topics.
 
-The claimant is the speaker when the sentence is quoted speech; otherwise the subject of the
-sentence's main verb when it names a person or organization (a pronoun goes to the nearest person
-named before it). A sentence whose subject names nobody ("the government") has no claimant.
+A clause needs a cue for its type and, unless it carries an amount, a commitment marker (a
+modal, a future, a verb of deciding or promising: rules/commitment_markers.txt), so that
+background ("In 2006, he worked at …") is not read as a claim. The claimant is the clause's
+named subject; quoted speech without one belongs to its speaker; "it"/"this" subjects take the
+organization or person the clause names as an actor; an unnamed body ("the government") gives
+no claimant.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from app.extract.amounts import find_amounts
 from app.extract.entities import ArticleEntities
-from app.extract.quotes import QuoteSpan, question_paragraphs
-from app.extract.rules import table, word_set
+from app.extract.quotes import QuoteSpan, in_heading, question_paragraphs
+from app.extract.rules import entries, table, word_set
 from app.extract.types import Claim, Quote
 
 _EDGE = " \n\t\"“”‘’'―—–-"
+_ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|No)\.$")
+_TARGET_YEAR = re.compile(r"\b(?:by|until|through|before|in time for)\s+(?:the end of\s+)?((?:19|20)\d\d)\b", re.I)
+_PLACEHOLDER_SUBJECTS = {"it", "this", "that", "its"}
+_GOVERNMENT_NOUNS = {"government", "administration", "ministry", "state", "country", "nation", "cabinet"}
 
 
 @cache
 def _cues() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in table("claim_cues.tsv"))
+
+
+@cache
+def _markers() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in entries("commitment_markers.txt")), re.IGNORECASE)
+
+
+@cache
+def _topics() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((topic, re.compile(pattern, re.IGNORECASE)) for topic, pattern in table("topics.tsv"))
 
 
 def claim_type(text: str) -> str | None:
@@ -33,13 +52,45 @@ def claim_type(text: str) -> str | None:
     return None
 
 
-def _trim(doc: Doc, sent: Span) -> tuple[int, int]:
-    start, end = sent.start_char, sent.end_char
-    while start < end and doc.text[start] in _EDGE:
-        start += 1
-    while end > start and doc.text[end - 1] in _EDGE:
-        end -= 1
-    return start, end
+def topics(text: str) -> tuple[str, ...]:
+    return tuple(topic for topic, pattern in _topics() if pattern.search(text))
+
+
+def target_year(text: str) -> int | None:
+    m = _TARGET_YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def sentences(doc: Doc) -> Iterator[Span]:
+    """spaCy's sentences, rejoined where it split after an abbreviation ('Nvidia Corp. CEO …')."""
+    pending: Span | None = None
+    for sent in doc.sents:
+        if pending is not None:
+            sent = doc[pending.start : sent.end]
+        if _ABBREVIATION_END.search(sent.text.rstrip()) and sent.end < len(doc):
+            pending = sent
+            continue
+        pending = None
+        yield sent
+    if pending is not None:
+        yield pending
+
+
+def clauses(doc: Doc, sent: Span) -> Iterator[tuple[int, int]]:
+    """The sentence cut at semicolons, edges trimmed of quote marks and dashes."""
+    start = sent.start_char
+    text = doc.text[start : sent.end_char]
+    pos = 0
+    for piece in re.split(r"(;\s+)", text):
+        if not piece.startswith(";"):
+            a, b = start + pos, start + pos + len(piece)
+            while a < b and doc.text[a] in _EDGE:
+                a += 1
+            while b > a and doc.text[b - 1] in _EDGE:
+                b -= 1
+            if b > a:
+                yield a, b
+        pos += len(piece)
 
 
 class ClaimFinder:
@@ -49,7 +100,7 @@ class ClaimFinder:
         self.spans = spans
         self.quotes = quotes
         self.pronouns = word_set("pronouns.txt")
-        self.people = {e.ref for e in entities.entities if e.type == "person"}
+        self.org_nouns = word_set("org_nouns.txt")
 
     def _speaker_of(self, start: int) -> tuple[bool, str | None]:
         for span, quote in zip(self.spans, self.quotes):
@@ -57,38 +108,88 @@ class ClaimFinder:
                 return True, quote.speaker
         return False, None
 
-    def _subject_ref(self, sent: Span) -> str | None:
-        root = sent.root
-        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for subject in subjects:
-            for t in subject.subtree:
-                m = self.entities.at(t.idx, t.idx + len(t.text))
-                if m is not None:
-                    return m.ref
-            if subject.lower_ in self.pronouns and subject.lower_ not in ("i", "we", "they", "them"):
+    def _mention_in(self, token: Token) -> str | None:
+        for t in token.subtree:
+            m = self.entities.at(t.idx, t.idx + len(t.text))
+            if m is not None:
+                return m.ref
+        return None
+
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def _last_acting_org(self, before: int) -> str | None:
+        """'the tech giant': the organization last named as the subject of a sentence."""
+        fallback = None
+        for m in reversed(self.entities.mentions):
+            if m.start >= before or self.entities.type_of(m.ref) != "organization":
+                continue
+            fallback = fallback or m.ref
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return m.ref
+        return fallback
+
+    def _claimant(self, start: int, end: int, quoted: bool, speaker: str | None) -> str | None:
+        tokens = self._tokens(start, end)
+        subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= tokens[0].i]
+        roots = [t for t in subjects if t.head.dep_ == "ROOT"] or subjects
+        for subject in roots[:1]:
+            word = subject.lower_
+            if word in ("i", "we", "our", "my"):
+                return speaker if quoted else None
+            named = self._mention_in(subject)
+            if named:
+                return named
+            if word in self.pronouns and word not in ("they", "them"):
                 found = self.entities.nearest_before(subject.idx, "person")
                 return found.ref if found else None
-        return None
+            possessive = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in ("its", "his", "her")]
+            if possessive:
+                found = [m for m in self.entities.mentions if m.end <= subject.idx]
+                return found[-1].ref if found else None
+            lemma = subject.lemma_.lower()
+            if lemma in _GOVERNMENT_NOUNS:
+                return None  # an unnamed government body
+            if lemma in self.org_nouns:
+                return self._last_acting_org(subject.idx)
+            if word in _PLACEHOLDER_SUBJECTS:
+                # "It was part of the chips Nvidia agreed to supply": the named actor.
+                for t in tokens:
+                    if t.dep_ in ("nsubj", "nsubjpass", "poss", "compound") and t is not subject:
+                        named = self.entities.at(t.idx, t.idx + len(t.text))
+                        if named is not None:
+                            return named.ref
+        return speaker if quoted else None
 
     def find(self) -> list[Claim]:
         questions = question_paragraphs(self.doc.text)
         claims: list[Claim] = []
-        for sent in self.doc.sents:
-            start, end = _trim(self.doc, sent)
-            text = self.doc.text[start:end]
-            n_words = len(text.split())
-            if n_words < 6 or n_words > 70 or "\n\n" in text:
-                continue
-            paragraph = self.doc.text.count("\n\n", 0, start)
-            if paragraph in questions or text.endswith("?"):
-                continue
-            kind = claim_type(text)
-            if kind is None:
-                continue
-            quoted, speaker = self._speaker_of(start)
-            claimant = speaker if quoted else self._subject_ref(sent)
-            amounts = tuple(find_amounts(sent))
-            claims.append(Claim(text, kind, start, end, claimant, amounts))
+        for sent in sentences(self.doc):
+            for start, end in clauses(self.doc, sent):
+                text = self.doc.text[start:end]
+                if not 6 <= len(text.split()) <= 70 or "\n\n" in text or text.endswith("?"):
+                    continue
+                if self.doc.text.count("\n\n", 0, start) in questions or in_heading(self.doc.text, start):
+                    continue
+                kind = claim_type(text)
+                if kind is None:
+                    continue
+                amounts = tuple(a for a in find_amounts(sent) if start <= a.start and a.end <= end)
+                if not amounts and not _markers().search(text):
+                    continue
+                quoted, speaker = self._speaker_of(start)
+                claims.append(Claim(
+                    text=text,
+                    type=kind,
+                    start=start,
+                    end=end,
+                    claimant=self._claimant(start, end, quoted, speaker),
+                    amounts=amounts,
+                    target_year=target_year(text),
+                    topics=topics(text),
+                ))
         return claims
 
 

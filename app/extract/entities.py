@@ -474,10 +474,14 @@ def extract_entities(doc: Doc, extra_orgs: list[str] = ()) -> ArticleEntities:
     known = {org_key(f) for c in orgs for f in c.forms}
     for name in extra_orgs:
         if name and org_key(name) not in known:
-            cluster = Cluster(ref=f"o{len(orgs) + 1}", type="organization", first_at=len(doc.text))
+            cluster = Cluster(ref="", type="organization", first_at=len(doc.text))
             cluster.forms[name] += 1
             orgs.append(cluster)
             known.add(org_key(name))
+    # Refs are given once the clusters are final (merging may have dropped some).
+    for prefix, clusters in (("p", people), ("o", orgs)):
+        for n, cluster in enumerate(clusters, start=1):
+            cluster.ref = f"{prefix}{n}"
     parents = _parents(doc.text, orgs)
     mentions = _index_mentions(doc.text, people + orgs)
     entities = [

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from app.extract.quotes import QuoteSpan
+from app.extract.quotes import QuoteSpan, in_heading
 from app.extract.rules import word_set
 
 _EDGE = " ,;:\"“”‘’'"
@@ -36,14 +36,6 @@ def _quoted_share(start: int, end: int, spans: list[QuoteSpan]) -> float:
     return covered / max(1, end - start)
 
 
-def _in_heading(text: str, at: int) -> bool:
-    """Inside a short paragraph without closing punctuation: a deck or subheading."""
-    start = text.rfind("\n\n", 0, at) + 1
-    end = text.find("\n\n", at)
-    paragraph = text[start : end if end >= 0 else len(text)].strip()
-    return len(paragraph.split()) <= 25 and paragraph[-1:] not in ".!?\"”’'"
-
-
 def find_indirect(
     doc: Doc,
     spans: list[QuoteSpan],
@@ -65,7 +57,7 @@ def find_indirect(
         if not clauses or not subjects or subjects[0].lower_ in generic or subjects[0].dep_ == "expl":
             continue
         sentence = token.sent.text.strip().rstrip("\"”’'")
-        if sentence.endswith("?") or _in_heading(doc.text, token.idx):
+        if sentence.endswith("?") or in_heading(doc.text, token.idx):
             continue
         start, end = _content_span(doc, clauses[0])
         if len(doc.text[start:end].split()) < 4 or "\n\n" in doc.text[start:end]:

@@ -70,13 +70,14 @@ def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
             cue=attribution.cue,
             confidence=attribution.confidence,
         ))
+    direct = list(quotes)  # aligned with `spans`
     for start, end, speaker, cue, confidence in find_indirect(
         doc, spans, lambda token: attributor.resolve(token, token.idx)
     ):
         quotes.append(Quote(body[start:end], "indirect", start, end, speaker, cue, confidence))
     quotes.sort(key=lambda q: q.start)
     roles = find_roles(doc, entities)
-    claims = find_claims(doc, entities, spans, quotes)
+    claims = find_claims(doc, entities, spans, direct)
     return ExtractedArticle(
         segment=segment,
         entities=tuple(entities.entities),

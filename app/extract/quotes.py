@@ -226,3 +226,11 @@ def quote_kind(body: str, span: QuoteSpan) -> str:
     if before[-1].isalnum() and inner[:1].islower():
         return "partial"
     return "direct" if inner[:1].isupper() else "partial"
+
+
+def in_heading(text: str, at: int) -> bool:
+    """Inside a short paragraph without closing punctuation: a deck or subheading."""
+    start = text.rfind("\n\n", 0, at) + 1
+    end = text.find("\n\n", at)
+    paragraph = text[start : end if end >= 0 else len(text)].strip()
+    return len(paragraph.split()) <= 25 and paragraph[-1:] not in ".!?\"”’'"

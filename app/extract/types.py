@@ -75,6 +75,8 @@ class Claim:
     end: int
     claimant: str | None = None
     amounts: tuple[Amount, ...] = ()
+    target_year: int | None = None
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
