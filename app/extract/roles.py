@@ -10,12 +10,14 @@ A title must end in a title head word (rules/title_words.txt).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from app.extract.entities import ArticleEntities, org_kind
 from app.extract.names import org_key
-from app.extract.rules import word_set
+from app.extract.periods import find_period
+from app.extract.rules import table, word_set
 from app.extract.types import Entity, Mention, Role
 
 _FORMER = {"former", "ex", "then", "erstwhile", "onetime", "late", "previous"}
@@ -275,6 +277,39 @@ class RoleFinder:
             self._add(person, m["title"].lower(), "current", m.start(), m.end(), org)
 
 
+_NORMALIZE_DROP = {"a", "an", "the", "new", "first", "second", "founding", "inaugural", "former",
+                   "current", "then", "acting", "interim", "incoming", "outgoing", "ex-", "late"}
+
+
+def normalize_title(title: str) -> str:
+    """'Chief Executive Officer' and 'CEO' group together; 'chief' and 'head' stay apart."""
+    aliases = {written: normal for written, normal in table("title_aliases.tsv")}
+    words = [w for w in title.lower().replace("’", "'").split() if w not in _NORMALIZE_DROP]
+    text = " ".join(aliases.get(w, w) for w in words)
+    for written in sorted(aliases, key=len, reverse=True):
+        if " " in written:
+            text = re.sub(rf"\b{re.escape(written)}\b", aliases[written], text)
+    return text
+
+
+def _dated(doc: Doc, role: Role) -> Role:
+    span = doc.char_span(role.start, role.end, alignment_mode="expand")
+    period = find_period(span.sent.text) if span is not None else None
+    status = role.status
+    if period and period.end_year and not period.start_year and status == "current":
+        status = "former"  # "until 2020"
+    return replace(
+        role,
+        status=status,
+        title_normalized=normalize_title(role.title),
+        start_year=period.start_year if period else None,
+        start_month=period.start_month if period else None,
+        end_year=period.end_year if period else None,
+        end_month=period.end_month if period else None,
+        period_text=period.text if period else None,
+    )
+
+
 def find_roles(doc: Doc, entities: ArticleEntities) -> list[Role]:
     finder = RoleFinder(doc, entities)
     for mention in list(entities.mentions):
@@ -284,4 +319,4 @@ def find_roles(doc: Doc, entities: ArticleEntities) -> list[Role]:
         finder.title_before(mention)
     finder.appointments()
     finder.bylines()
-    return list(finder.roles.values())
+    return [_dated(doc, role) for role in finder.roles.values()]

@@ -55,6 +55,12 @@ class Role:
     start: int
     end: int
     organization: str | None = None
+    title_normalized: str | None = None
+    start_year: int | None = None
+    start_month: int | None = None
+    end_year: int | None = None
+    end_month: int | None = None
+    period_text: str | None = None
 
 
 @dataclass(frozen=True)
