@@ -97,3 +97,21 @@ def test_seeds_load_into_seven_articles(migrated_db, tmp_path):
         shutil.copy(path, tmp_path)
     assert load_paths(migrated_db, tmp_path) == 0
     assert counts(migrated_db)["articles"] == 7
+
+
+def test_replacing_a_file_leaves_no_role_without_a_report(migrated_db, tmp_path):
+    from app.db.models import Role, RoleReport
+
+    path = tmp_path / "a.txt"
+    path.write_text(GOOD.replace("its chair Maria Lopez", "its chair, Maria Lopez, chief of Acme Research,"), encoding="utf-8")
+    load_paths(migrated_db, tmp_path)
+    path.write_text(GOOD.replace("Monday", "Friday"), encoding="utf-8")
+    load_paths(migrated_db, tmp_path)
+    engine = create_engine(migrated_db)
+    try:
+        with Session(engine) as session:
+            roles = session.scalars(select(Role)).all()
+            assert all(session.scalar(select(func.count()).where(RoleReport.role_id == r.id)) for r in roles)
+            assert not any(r.title == "chief" for r in roles)
+    finally:
+        engine.dispose()

@@ -9,8 +9,9 @@ from app.db.migrate import downgrade, upgrade
 
 TABLES = {
     "source_documents", "articles", "people", "person_aliases", "organizations",
-    "organization_aliases", "roles", "quotes", "claims", "claim_amounts",
+    "organization_aliases", "roles", "role_reports", "quotes", "claims", "claim_amounts", "claim_topics",
 }
+FIRST = "871d40dd7de8"  # the initial schema, where a role held its own article and evidence
 
 
 def _tables(url: str) -> set[str]:
@@ -51,3 +52,30 @@ def test_constraints_have_conventional_names(migrated_db):
         engine.dispose()
     assert "fk_quotes_speaker_person_id_people" in fks
     assert {"ix_quotes_article_id", "ix_quotes_speaker_person_id", "ix_quotes_kind"} <= indexes
+
+
+def test_role_reports_migration_keeps_loaded_roles(empty_db):
+    """Roles written under the first schema become roles with one report, and come back."""
+    from sqlalchemy import text
+
+    upgrade(empty_db, FIRST)
+    engine = create_engine(empty_db)
+    try:
+        with engine.begin() as c:
+            c.execute(text("INSERT INTO source_documents (id, file_name, sha256, size, loaded_at) "
+                           "VALUES (1, 'a.txt', 'x', 1, CURRENT_TIMESTAMP)"))
+            c.execute(text("INSERT INTO articles (id, source_id, position, authors, body) VALUES (1, 1, 0, '[]', 'b')"))
+            c.execute(text("INSERT INTO people (id, name, key) VALUES (1, 'Jane Roe', 'janeroe')"))
+            c.execute(text('INSERT INTO roles (id, article_id, person_id, title, status, "start", "end") '
+                           "VALUES (1, 1, 1, 'Chief Executive Officer', 'current', 3, 9)"))
+        upgrade(empty_db)
+        with engine.connect() as c:
+            role = c.execute(text("SELECT title, title_normalized FROM roles")).one()
+            report = c.execute(text('SELECT role_id, article_id, "start", "end" FROM role_reports')).one()
+        assert tuple(role) == ("Chief Executive Officer", "chief executive officer")
+        assert tuple(report) == (1, 1, 3, 9)
+        downgrade(empty_db, FIRST)
+        with engine.connect() as c:
+            assert tuple(c.execute(text('SELECT article_id, "start", "end" FROM roles')).one()) == (1, 3, 9)
+    finally:
+        engine.dispose()

@@ -38,6 +38,12 @@ _BECAME = re.compile(
     r"(?P<passive>named|appointed|elected|promoted to))\s+(?:an?\s+|the\s+)?(?P<title>[^,.;]+)",
     re.I,
 )
+_HEAD_VERBS = {"heads": "head", "headed": "head", "leads": "leader", "led": "leader", "runs": "head",
+               "ran": "head", "chairs": "chairman", "chaired": "chairman"}
+_WHO_HEADS = re.compile(
+    r",\s+who\s+(?:now\s+|currently\s+)?(?P<verb>heads|leads|runs|chairs|headed|led|ran|chaired)\s+"
+    r"(?P<org>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*)*)"
+)
 _BYLINE = re.compile(
     r"\[(?P<pub>[^\[\]]*?)\s*\b(?P<title>Reporter|Correspondent|Staff Writer|Columnist|Editor)s?\s+"
     r"(?P<name>[A-Z][^\[\]]{1,80}?)\]"
@@ -130,6 +136,17 @@ class RoleFinder:
         return "current"
 
     # ------------------------------------------------------------- patterns
+    def relative_clause(self, mention: Mention) -> None:
+        """'X, who heads Y,' -> head of Y."""
+        m = _WHO_HEADS.match(self.text, mention.end)
+        if not m:
+            return
+        org = self._org_named(m["org"], m.start("org"))
+        if org is not None:
+            verb = m["verb"].lower()
+            status = "current" if verb.endswith("s") else "former"
+            self._add(mention.ref, _HEAD_VERBS[verb], status, mention.start, m.end(), org)
+
     def appositions(self, mention: Mention) -> None:
         rest = self.text[mention.end : mention.end + 250]
         if not rest.startswith(", "):
@@ -233,6 +250,8 @@ class RoleFinder:
                     if not tm:
                         continue
                     org = self._org_named(tm["org"], base + m.start("title") + tm.start("org")) if tm["org"] else None
+                    if org is None and not tm["org"]:  # "joined LG Group in 2016 as an AI expert"
+                        org = self._org_in(verb_at, base + m.start("title"))
                     title = tm["title"].strip() if org or not tm["org"] else title_phrase.strip()
                     verb = m[verb_group].lower()
                     context = s_text[: m.start("title")]
@@ -316,6 +335,7 @@ def find_roles(doc: Doc, entities: ArticleEntities) -> list[Role]:
         if not finder._person(mention.ref):
             continue
         finder.appositions(mention)
+        finder.relative_clause(mention)
         finder.title_before(mention)
     finder.appointments()
     finder.bylines()

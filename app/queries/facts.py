@@ -1,13 +1,12 @@
-"""Roles, quotes and claims: gets and filtered lists, eager-loading what the API shows."""
+"""Quotes, claims and articles: gets and filtered lists, eager-loading what the API shows."""
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.db.models import Article, Claim, ClaimAmount, Quote, Role
+from app.db.models import Article, Claim, ClaimAmount, ClaimTopic, Quote
 from app.queries.pagination import Page, paginate
 
-_ROLE_LOAD = (selectinload(Role.person), selectinload(Role.organization), selectinload(Role.article))
 _QUOTE_LOAD = (
     selectinload(Quote.speaker_person),
     selectinload(Quote.speaker_organization),
@@ -18,32 +17,8 @@ _CLAIM_LOAD = (
     selectinload(Claim.claimant_organization),
     selectinload(Claim.article),
     selectinload(Claim.amounts),
+    selectinload(Claim.topics),
 )
-
-
-def get_role(session: Session, role_id: int) -> Role | None:
-    return session.get(Role, role_id, options=_ROLE_LOAD)
-
-
-def list_roles(
-    session: Session,
-    limit: int,
-    cursor: str | None,
-    person_id: int | None = None,
-    organization_id: int | None = None,
-    status: str | None = None,
-    article_id: int | None = None,
-) -> Page[Role]:
-    stmt = select(Role).options(*_ROLE_LOAD)
-    if person_id is not None:
-        stmt = stmt.where(Role.person_id == person_id)
-    if organization_id is not None:
-        stmt = stmt.where(Role.organization_id == organization_id)
-    if status:
-        stmt = stmt.where(Role.status == status)
-    if article_id is not None:
-        stmt = stmt.where(Role.article_id == article_id)
-    return paginate(session, stmt, Role.id, limit, cursor)
 
 
 def get_quote(session: Session, quote_id: int) -> Quote | None:
@@ -84,6 +59,10 @@ def list_claims(
     article_id: int | None = None,
     type_: str | None = None,
     unit: str | None = None,
+    topic: str | None = None,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    target_year: int | None = None,
 ) -> Page[Claim]:
     stmt = select(Claim).options(*_CLAIM_LOAD)
     if claimant_id is not None:
@@ -94,8 +73,19 @@ def list_claims(
         stmt = stmt.where(Claim.article_id == article_id)
     if type_:
         stmt = stmt.where(Claim.type == type_)
-    if unit:
-        stmt = stmt.where(Claim.id.in_(select(ClaimAmount.claim_id).where(ClaimAmount.unit == unit)))
+    if topic:
+        stmt = stmt.where(Claim.id.in_(select(ClaimTopic.claim_id).where(ClaimTopic.topic == topic)))
+    if target_year is not None:
+        stmt = stmt.where(Claim.target_year == target_year)
+    if unit or min_value is not None or max_value is not None:
+        amounts = select(ClaimAmount.claim_id)
+        if unit:
+            amounts = amounts.where(ClaimAmount.unit == unit)
+        if min_value is not None:
+            amounts = amounts.where(ClaimAmount.value >= min_value)
+        if max_value is not None:
+            amounts = amounts.where(ClaimAmount.value <= max_value)
+        stmt = stmt.where(Claim.id.in_(amounts))
     return paginate(session, stmt, Claim.id, limit, cursor)
 
 

@@ -13,6 +13,8 @@ from app.schemas.read import (
     QuoteRead,
     Ref,
     RoleRead,
+    RoleReport,
+    YearMonth,
 )
 
 
@@ -46,15 +48,33 @@ def organization(o: models.Organization) -> OrganizationRead:
     )
 
 
+def _year_month(year: int | None, month: int | None) -> YearMonth | None:
+    return YearMonth(year=year, month=month) if year or month else None
+
+
 def role(r: models.Role) -> RoleRead:
+    reports = [
+        RoleReport(
+            article=article_ref(rep.article),
+            evidence=Evidence(start=rep.start, end=rep.end),
+            title=rep.title,
+            status=rep.status,
+        )
+        for rep in r.reports
+    ]
     return RoleRead(
         id=r.id,
         person=person_ref(r.person),
         organization=org_ref(r.organization),
         title=r.title,
+        title_normalized=r.title_normalized,
         status=r.status,
-        article=article_ref(r.article),
-        evidence=Evidence(start=r.start, end=r.end),
+        start=_year_month(r.start_year, r.start_month),
+        end=_year_month(r.end_year, r.end_month),
+        period_text=r.period_text,
+        article=reports[0].article,
+        evidence=reports[0].evidence,
+        reports=reports,
     )
 
 
@@ -78,6 +98,8 @@ def claim(c: models.Claim) -> ClaimRead:
         type=c.type,
         claimant=either_ref(c.claimant_person, c.claimant_organization),
         amounts=[AmountRead(value=a.value, unit=a.unit, text=a.text, qualifier=a.qualifier) for a in c.amounts],
+        target_year=c.target_year,
+        topics=[t.topic for t in c.topics],
         article=article_ref(c.article),
         evidence=Evidence(start=c.start, end=c.end),
     )

@@ -41,14 +41,33 @@ class OrganizationRead(BaseModel):
     parent: Ref | None = Field(description="The organization this one is a unit of, if the text says so.")
 
 
+class YearMonth(BaseModel):
+    year: int | None
+    month: int | None = Field(description="1–12 when the text gives the month.")
+
+
+class RoleReport(BaseModel):
+    """One article's statement of the role."""
+
+    article: Ref
+    evidence: Evidence
+    title: str
+    status: Literal["current", "former", "nominated"]
+
+
 class RoleRead(BaseModel):
     id: int
     person: Ref
     organization: Ref | None
     title: str = Field(description="The title as the article words it.")
+    title_normalized: str = Field(description="The title for grouping: 'CEO' = 'Chief Executive Officer'.")
     status: Literal["current", "former", "nominated"]
-    article: Ref
-    evidence: Evidence
+    start: YearMonth | None = Field(description="When the role began, where the text says.")
+    end: YearMonth | None = Field(description="When the role ended, where the text says.")
+    period_text: str | None = Field(description="The phrase the dates were read from, e.g. 'From 2011 to 2016'.")
+    article: Ref = Field(description="The first article that reports the role.")
+    evidence: Evidence = Field(description="The span of the first report.")
+    reports: list[RoleReport] = Field(description="Every article that reports the role.")
 
 
 class QuoteRead(BaseModel):
@@ -75,6 +94,8 @@ class ClaimRead(BaseModel):
     type: Literal["investment", "target", "procurement", "program", "partnership", "regulation", "position", "forecast"]
     claimant: Ref | None
     amounts: list[AmountRead]
+    target_year: int | None = Field(description="The year the claim aims at ('by 2030').")
+    topics: list[str] = Field(description="Topics from the taxonomy: AI, semiconductors, trade, …")
     article: Ref
     evidence: Evidence
 

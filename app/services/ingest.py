@@ -10,10 +10,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.db.models import Article, Claim, ClaimAmount, Quote, Role
+from app.db.models import Article, Claim, ClaimAmount, ClaimTopic, Quote, RoleReport
 from app.extract.pipeline import extract
 from app.extract.types import ExtractedArticle
-from app.queries import documents
+from app.queries import documents, roles
 from app.queries.entities import get_or_create_organization, get_or_create_person
 
 
@@ -92,6 +92,7 @@ def store(session: Session, prepared: Prepared) -> LoadResult:
     status = "loaded"
     for old in documents.by_file_name(session, prepared.name):
         documents.delete(session, old)
+        roles.delete_unreported(session)
         status = "updated"
     source = documents.create(
         session,
@@ -148,14 +149,15 @@ def _store_article(session: Session, source_id: int, position: int, extracted: E
         if role.person not in people:
             continue
         org = orgs.get(role.organization)
-        session.add(Role(
-            article_id=article.id,
-            person_id=people[role.person],
-            organization_id=org.id if org else None,
-            title=role.title,
-            status=role.status,
-            start=role.start,
-            end=role.end,
+        record = roles.get_or_create(
+            session, people[role.person], org.id if org else None, role.title, role.title_normalized
+        )
+        record.status = role.status  # the latest report says where things stand
+        for field in ("start_year", "start_month", "end_year", "end_month", "period_text"):
+            if getattr(record, field) is None:
+                setattr(record, field, getattr(role, field))
+        record.reports.append(RoleReport(
+            article_id=article.id, title=role.title, status=role.status, start=role.start, end=role.end
         ))
     for quote in extracted.quotes:
         person_id, org_id = person_or_org(quote.speaker)
@@ -180,6 +182,8 @@ def _store_article(session: Session, source_id: int, position: int, extracted: E
             claimant_organization_id=org_id,
             start=claim.start,
             end=claim.end,
+            target_year=claim.target_year,
+            topics=[ClaimTopic(topic=t) for t in dict.fromkeys(claim.topics)],
             amounts=[
                 ClaimAmount(value=a.value, unit=a.unit, text=a.text, qualifier=a.qualifier)
                 for a in claim.amounts

@@ -134,3 +134,30 @@ def test_openapi_documents_every_route(client):
     for path, operations in spec["paths"].items():
         for operation in operations.values():
             assert operation.get("description"), path
+
+
+def test_role_reported_by_several_articles_is_one_role(client):
+    roles = walk(client, "roles", limit=100)
+    president = [r for r in roles if r["person"]["name"] == "Lee Jae Myung" and r["organization"] is None and r["title_normalized"] == "president"]
+    assert len(president) == 1
+    articles = {rep["article"]["id"] for rep in president[0]["reports"]}
+    assert len(articles) >= 3
+    assert president[0]["article"] == president[0]["reports"][0]["article"]
+
+
+def test_roles_filtered_by_title_and_year(client):
+    ceos = walk(client, "roles", title="CEO")
+    assert {r["person"]["name"] for r in ceos} == {"Larry Fink", "Jensen Huang"}
+    in_2006 = walk(client, "roles", year=2006)
+    assert in_2006 and all(r["start"]["year"] <= 2006 for r in in_2006)
+    assert any(r["title"] == "senior researcher" and r["period_text"] == "In 2006" for r in in_2006)
+
+
+def test_claims_filtered_by_topic_value_and_target_year(client):
+    ai = walk(client, "claims", topic="AI")
+    assert ai and all("AI" in c["topics"] for c in ai)
+    big = walk(client, "claims", unit="KRW", min_value=1e13)
+    assert big and all(any(a["unit"] == "KRW" and a["value"] >= 1e13 for a in c["amounts"]) for c in big)
+    assert walk(client, "claims", unit="KRW", min_value=1e15) == []
+    by_2030 = walk(client, "claims", target_year=2030)
+    assert by_2030 and all(c["target_year"] == 2030 for c in by_2030)

@@ -37,3 +37,34 @@ def test_quoted_claim_belongs_to_the_speaker():
     (claim,) = article.claims
     assert names[claim.claimant] == "John Smith"
     assert claim.type == "position"
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [("He plans to attract 2,000 engineers by 2030.", 2030),
+     ("Budgets will reach 5 percent of GDP by the end of 2035.", 2035),
+     ("The plan was announced in 2021.", None)],
+)
+def test_target_year(text, year):
+    from app.extract.claims import target_year
+
+    assert target_year(text) == year
+
+
+def test_topics_from_the_taxonomy():
+    from app.extract.claims import topics
+
+    assert set(topics("The ministry will buy 50,000 GPUs for AI data centers.")) >= {"AI", "semiconductors", "infrastructure"}
+    assert topics("The court ruled on Monday.") == ("justice",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In 2006, he worked as a senior researcher at Acme, a joint venture between two firms.",
+        "Born into a science-oriented family, he learned programming and studied at the university.",
+    ],
+)
+def test_background_is_not_a_claim(body):
+    article, _ = analyse(body)
+    assert article.claims == ()

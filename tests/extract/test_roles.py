@@ -33,3 +33,59 @@ def test_role_evidence_covers_the_person():
     article, names = analyse("The plan was backed by Maria Lopez, chief of Acme Research, on Monday.")
     (role,) = [r for r in article.roles if r.title == "chief"]
     assert "Maria Lopez" in article.body[role.start : role.end]
+
+
+MORE_ROLES = [
+    ("Maria Lopez, who heads Acme Research, said the lab would grow next year.",
+     ("Maria Lopez", "head", "Acme Research", "current")),
+    ("John Smith joined Acme Group in 2016 as an AI expert before moving to the ministry.",
+     ("John Smith", "AI expert", "Acme Group", "former")),
+    ("In 2020, John Smith became the founding president of Acme Research, the group's AI lab.",
+     ("John Smith", "founding president", "Acme Research", "current")),
+    ("On June 15, Kim Min-jun was appointed as the first senior secretary of AI and future planning.",
+     ("Kim Min-jun", "senior secretary of AI and future planning", None, "current")),
+    ("Maria Lopez served as finance minister until 2019, when she returned to teaching at the university.",
+     ("Maria Lopez", "finance minister", None, "former")),
+]
+
+
+@pytest.mark.parametrize("body, expected", MORE_ROLES)
+def test_more_role_patterns(body, expected):
+    article, names = analyse(body)
+    got = {(names.get(r.person), r.title, names.get(r.organization), r.status) for r in article.roles}
+    assert expected in got
+
+
+@pytest.mark.parametrize(
+    "body, title, period",
+    [
+        ("From 2011 to 2016, John Smith worked as a senior researcher at Acme Labs in Boston.",
+         "senior researcher", (2011, None, 2016, None)),
+        ("In 2006, John Smith worked as a senior researcher at Acme Labs in Boston.", "senior researcher", (2006, None, None, None)),
+        ("Since March 2019, Maria Lopez has served as chief executive officer of Acme Corp., the firm said.",
+         "chief executive officer", (2019, 3, None, None)),
+    ],
+)
+def test_role_periods(body, title, period):
+    article, _ = analyse(body)
+    role = next(r for r in article.roles if r.title.lower() == title)
+    assert (role.start_year, role.start_month, role.end_year, role.end_month) == period
+    assert role.period_text and role.period_text in body
+
+
+@pytest.mark.parametrize(
+    "title, normalized",
+    [
+        ("Chief Executive Officer", "ceo"),
+        ("CEO", "ceo"),
+        ("chief", "chief"),
+        ("head", "head"),
+        ("founding president", "president"),
+        ("former President", "president"),
+        ("Chairwoman", "chairman"),
+    ],
+)
+def test_title_normalization(title, normalized):
+    from app.extract.roles import normalize_title
+
+    assert normalize_title(title) == normalized

@@ -28,9 +28,18 @@ def list_claims(
     type: Annotated[ClaimType | None, Query(description="Only this type of claim.")] = None,
     unit: Annotated[str | None, Query(max_length=80, description="Claims with an amount in this unit.",
                                       examples=["KRW"])] = None,
+    topic: Annotated[str | None, Query(max_length=60, description="Claims on this topic.", examples=["AI"])] = None,
+    min_value: Annotated[float | None, Query(description="Claims with an amount of at least this value "
+                                             "(in `unit` when given).", examples=[1e12])] = None,
+    max_value: Annotated[float | None, Query(description="Claims with an amount of at most this value.")] = None,
+    target_year: Annotated[int | None, Query(ge=1000, le=9999, description="Claims aiming at this year.",
+                                             examples=[2030])] = None,
 ) -> Page[ClaimRead]:
     """Policy claims (plans, targets, deals, positions…) with claimant and normalised amounts."""
-    page = facts.list_claims(session, limit, cursor, claimant_id, claimant_organization_id, article_id, type, unit)
+    page = facts.list_claims(
+        session, limit, cursor, claimant_id, claimant_organization_id, article_id, type, unit,
+        topic, min_value, max_value, target_year,
+    )
     return Page[ClaimRead](items=[build.claim(c) for c in page.items], next_cursor=page.next_cursor)
 
 

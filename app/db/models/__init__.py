@@ -1,17 +1,19 @@
 """ORM models; importing this package registers every table on Base.metadata."""
 from app.db.models.documents import Article, SourceDocument
 from app.db.models.entities import Organization, OrganizationAlias, Person, PersonAlias
-from app.db.models.facts import Claim, ClaimAmount, Quote, Role
+from app.db.models.facts import Claim, ClaimAmount, ClaimTopic, Quote, Role, RoleReport
 
 __all__ = [
     "Article",
     "Claim",
     "ClaimAmount",
+    "ClaimTopic",
     "Organization",
     "OrganizationAlias",
     "Person",
     "PersonAlias",
     "Quote",
     "Role",
+    "RoleReport",
     "SourceDocument",
 ]

@@ -1,7 +1,7 @@
 """Facts read from an article; each carries its evidence span into the article body."""
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base
@@ -10,22 +10,46 @@ from app.db.models.entities import Organization, Person
 
 
 class Role(Base):
+    """A person's title at an organization; every article that reports it is a RoleReport."""
+
     __tablename__ = "roles"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organizations.id", ondelete="SET NULL"), index=True
     )
     title: Mapped[str] = mapped_column(String(300))
+    title_normalized: Mapped[str] = mapped_column(String(300), index=True)
     status: Mapped[str] = mapped_column(String(20), index=True)
+    start_year: Mapped[int | None] = mapped_column(Integer, index=True)
+    start_month: Mapped[int | None] = mapped_column(Integer)
+    end_year: Mapped[int | None] = mapped_column(Integer, index=True)
+    end_month: Mapped[int | None] = mapped_column(Integer)
+    period_text: Mapped[str | None] = mapped_column(String(200))
+
+    person: Mapped[Person] = relationship()
+    organization: Mapped[Organization | None] = relationship()
+    reports: Mapped[list[RoleReport]] = relationship(
+        back_populates="role", cascade="all, delete-orphan", order_by="RoleReport.id"
+    )
+
+
+class RoleReport(Base):
+    """One article's statement of a role, with its evidence span."""
+
+    __tablename__ = "role_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role_id: Mapped[int] = mapped_column(ForeignKey("roles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(20))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
 
+    role: Mapped[Role] = relationship(back_populates="reports")
     article: Mapped[Article] = relationship()
-    person: Mapped[Person] = relationship()
-    organization: Mapped[Organization | None] = relationship()
 
 
 class Quote(Base):
@@ -64,6 +88,7 @@ class Claim(Base):
     claimant_organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organizations.id", ondelete="SET NULL"), index=True
     )
+    target_year: Mapped[int | None] = mapped_column(Integer, index=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
 
@@ -73,6 +98,20 @@ class Claim(Base):
     amounts: Mapped[list[ClaimAmount]] = relationship(
         back_populates="claim", cascade="all, delete-orphan", order_by="ClaimAmount.id"
     )
+    topics: Mapped[list[ClaimTopic]] = relationship(
+        cascade="all, delete-orphan", order_by="ClaimTopic.topic"
+    )
+
+
+class ClaimTopic(Base):
+    """A topic of the taxonomy in extract/rules/topics.tsv that a claim touches."""
+
+    __tablename__ = "claim_topics"
+    __table_args__ = (UniqueConstraint("claim_id", "topic"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    topic: Mapped[str] = mapped_column(String(60), index=True)
 
 
 class ClaimAmount(Base):
@@ -80,7 +119,7 @@ class ClaimAmount(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
-    value: Mapped[float] = mapped_column(Float)
+    value: Mapped[float] = mapped_column(Float, index=True)
     unit: Mapped[str] = mapped_column(String(80), index=True)
     text: Mapped[str] = mapped_column(String(200))
     qualifier: Mapped[str | None] = mapped_column(String(20))
