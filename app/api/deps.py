@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
+from app.api.filters import PageParams
 from app.db.session import session_scope
 
 
@@ -17,8 +18,8 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
-Limit = Annotated[int, Query(ge=1, le=100, description="Page size, 1 to 100.", examples=[20])]
-Cursor = Annotated[
-    str | None,
-    Query(max_length=200, description="Opaque cursor from the previous page's `next_cursor`."),
+PageDep = Annotated[PageParams, Depends()]
+Include = Annotated[
+    Literal["sentence"] | None,
+    Query(description="`sentence`: add each item's evidence sentence (`evidence.sentence`)."),
 ]

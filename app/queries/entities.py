@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.db.models import Organization, OrganizationAlias, Person, PersonAlias
+from app.db.models import Organization, OrganizationAlias, Person, PersonAlias, Role
 from app.extract.names import name_fullness, org_key, person_key
 from app.queries.pagination import Page, paginate
 
@@ -44,7 +44,9 @@ def get_or_create_person(session: Session, name: str, aliases: tuple[str, ...] =
     return person
 
 
-def list_people(session: Session, limit: int, cursor: str | None, q: str | None = None) -> Page[Person]:
+def list_people(
+    session: Session, limit: int, cursor: str | None, sort: str = "id", q: str | None = None
+) -> Page[Person]:
     stmt = select(Person).options(selectinload(Person.aliases))
     if q:
         key = person_key(q)
@@ -56,7 +58,7 @@ def list_people(session: Session, limit: int, cursor: str | None, q: str | None 
                 func.lower(Person.name).contains(q.lower(), autoescape=True),
             )
         )
-    return paginate(session, stmt, Person.id, limit, cursor)
+    return paginate(session, stmt, Person.id, limit, cursor, sort)
 
 
 # ----------------------------------------------------------------------------- organizations
@@ -93,7 +95,8 @@ def get_or_create_organization(
 
 
 def list_organizations(
-    session: Session, limit: int, cursor: str | None, q: str | None = None, kind: str | None = None
+    session: Session, limit: int, cursor: str | None, sort: str = "id", q: str | None = None,
+    kind: str | None = None,
 ) -> Page[Organization]:
     stmt = select(Organization).options(
         selectinload(Organization.aliases), selectinload(Organization.parent)
@@ -106,4 +109,16 @@ def list_organizations(
         stmt = stmt.where(or_(Organization.key.contains(key, autoescape=True), Organization.id.in_(alias_owner)))
     if kind:
         stmt = stmt.where(Organization.kind == kind)
-    return paginate(session, stmt, Organization.id, limit, cursor)
+    return paginate(session, stmt, Organization.id, limit, cursor, sort)
+
+
+def people_at_organization(
+    session: Session, organization_id: int, limit: int, cursor: str | None, sort: str = "id"
+) -> Page[Person]:
+    """People with a role at the organization or at a unit directly under it."""
+    units = select(Organization.id).where(
+        or_(Organization.id == organization_id, Organization.parent_id == organization_id)
+    )
+    holders = select(Role.person_id).where(Role.organization_id.in_(units))
+    stmt = select(Person).options(selectinload(Person.aliases)).where(Person.id.in_(holders))
+    return paginate(session, stmt, Person.id, limit, cursor, sort)

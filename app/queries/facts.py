@@ -1,7 +1,9 @@
 """Quotes, claims and articles: gets and filtered lists, eager-loading what the API shows."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import date
+
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Article, Claim, ClaimAmount, ClaimTopic, Quote
@@ -19,21 +21,33 @@ _CLAIM_LOAD = (
     selectinload(Claim.amounts),
     selectinload(Claim.topics),
 )
+_ARTICLE_LOAD = (selectinload(Article.publisher), selectinload(Article.source))
 
 
+def _published(stmt: Select, article_id_column, published_from: date | None, published_to: date | None) -> Select:
+    if published_from is None and published_to is None:
+        return stmt
+    articles = select(Article.id)
+    if published_from is not None:
+        articles = articles.where(Article.published_at >= published_from)
+    if published_to is not None:
+        articles = articles.where(Article.published_at <= published_to)
+    return stmt.where(article_id_column.in_(articles))
+
+
+# ----------------------------------------------------------------------------- quotes
 def get_quote(session: Session, quote_id: int) -> Quote | None:
     return session.get(Quote, quote_id, options=_QUOTE_LOAD)
 
 
-def list_quotes(
-    session: Session,
-    limit: int,
-    cursor: str | None,
+def quotes_query(
     speaker_id: int | None = None,
     speaker_organization_id: int | None = None,
     article_id: int | None = None,
     kind: str | None = None,
-) -> Page[Quote]:
+    published_from: date | None = None,
+    published_to: date | None = None,
+) -> Select:
     stmt = select(Quote).options(*_QUOTE_LOAD)
     if speaker_id is not None:
         stmt = stmt.where(Quote.speaker_person_id == speaker_id)
@@ -43,27 +57,29 @@ def list_quotes(
         stmt = stmt.where(Quote.article_id == article_id)
     if kind:
         stmt = stmt.where(Quote.kind == kind)
-    return paginate(session, stmt, Quote.id, limit, cursor)
+    return _published(stmt, Quote.article_id, published_from, published_to)
 
 
+def list_quotes(session: Session, limit: int, cursor: str | None, sort: str = "id", **filters) -> Page[Quote]:
+    return paginate(session, quotes_query(**filters), Quote.id, limit, cursor, sort)
+
+
+# ----------------------------------------------------------------------------- claims
 def get_claim(session: Session, claim_id: int) -> Claim | None:
     return session.get(Claim, claim_id, options=_CLAIM_LOAD)
 
 
-def list_claims(
-    session: Session,
-    limit: int,
-    cursor: str | None,
+def claims_query(
     claimant_id: int | None = None,
     claimant_organization_id: int | None = None,
     article_id: int | None = None,
-    type_: str | None = None,
-    unit: str | None = None,
+    type: str | None = None,
     topic: str | None = None,
+    unit: str | None = None,
     min_value: float | None = None,
     max_value: float | None = None,
     target_year: int | None = None,
-) -> Page[Claim]:
+) -> Select:
     stmt = select(Claim).options(*_CLAIM_LOAD)
     if claimant_id is not None:
         stmt = stmt.where(Claim.claimant_person_id == claimant_id)
@@ -71,8 +87,8 @@ def list_claims(
         stmt = stmt.where(Claim.claimant_organization_id == claimant_organization_id)
     if article_id is not None:
         stmt = stmt.where(Claim.article_id == article_id)
-    if type_:
-        stmt = stmt.where(Claim.type == type_)
+    if type:
+        stmt = stmt.where(Claim.type == type)
     if topic:
         stmt = stmt.where(Claim.id.in_(select(ClaimTopic.claim_id).where(ClaimTopic.topic == topic)))
     if target_year is not None:
@@ -86,19 +102,38 @@ def list_claims(
         if max_value is not None:
             amounts = amounts.where(ClaimAmount.value <= max_value)
         stmt = stmt.where(Claim.id.in_(amounts))
-    return paginate(session, stmt, Claim.id, limit, cursor)
+    return stmt
 
 
+def list_claims(session: Session, limit: int, cursor: str | None, sort: str = "id", **filters) -> Page[Claim]:
+    return paginate(session, claims_query(**filters), Claim.id, limit, cursor, sort)
+
+
+# ----------------------------------------------------------------------------- articles
 def get_article(session: Session, article_id: int) -> Article | None:
-    return session.get(
-        Article, article_id, options=(selectinload(Article.publisher), selectinload(Article.source))
-    )
+    return session.get(Article, article_id, options=_ARTICLE_LOAD)
 
 
-def list_articles(
-    session: Session, limit: int, cursor: str | None, publisher_id: int | None = None
-) -> Page[Article]:
-    stmt = select(Article).options(selectinload(Article.publisher), selectinload(Article.source))
+def articles_query(
+    publisher_id: int | None = None, published_from: date | None = None, published_to: date | None = None
+) -> Select:
+    stmt = select(Article).options(*_ARTICLE_LOAD)
     if publisher_id is not None:
         stmt = stmt.where(Article.publisher_id == publisher_id)
-    return paginate(session, stmt, Article.id, limit, cursor)
+    return _published(stmt, Article.id, published_from, published_to)
+
+
+def list_articles(session: Session, limit: int, cursor: str | None, sort: str = "id", **filters) -> Page[Article]:
+    return paginate(session, articles_query(**filters), Article.id, limit, cursor, sort)
+
+
+def bodies(session: Session, article_ids: set[int]) -> dict[int, str]:
+    """Article bodies by id, for showing evidence sentences."""
+    if not article_ids:
+        return {}
+    rows = session.execute(select(Article.id, Article.body).where(Article.id.in_(article_ids)))
+    return {article_id: body for article_id, body in rows}
+
+
+def count(session: Session, stmt: Select) -> int:
+    return session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0

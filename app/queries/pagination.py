@@ -40,12 +40,17 @@ class Page(Generic[T]):
     next_cursor: str | None
 
 
-def paginate(session: Session, stmt: Select, id_column, limit: int, cursor: str | None) -> Page:
-    """Rows after the cursor in id order; rows added while a client walks appear at the end."""
+def paginate(
+    session: Session, stmt: Select, id_column, limit: int, cursor: str | None, sort: str = "id"
+) -> Page:
+    """Rows after the cursor in id order (`-id`: newest first). Walking every page returns each
+    row once, also while rows are added: new rows land after the end, or before the start."""
     after = decode_cursor(cursor)
+    descending = sort == "-id"
     if after is not None:
-        stmt = stmt.where(id_column > after)
-    rows = list(session.scalars(stmt.order_by(id_column).limit(limit + 1)).unique())
+        stmt = stmt.where(id_column < after if descending else id_column > after)
+    order = id_column.desc() if descending else id_column
+    rows = list(session.scalars(stmt.order_by(order).limit(limit + 1)).unique())
     more = len(rows) > limit
     rows = rows[:limit]
     return Page(rows, encode_cursor(rows[-1].id) if more and rows else None)

@@ -1,7 +1,7 @@
 """Roles: one record per (person, organization, normalised title), reported by articles."""
 from __future__ import annotations
 
-from sqlalchemy import delete, exists, or_, select
+from sqlalchemy import Select, delete, exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Role, RoleReport
@@ -46,17 +46,14 @@ def get(session: Session, role_id: int) -> Role | None:
     return session.get(Role, role_id, options=_LOAD)
 
 
-def list_(
-    session: Session,
-    limit: int,
-    cursor: str | None,
+def roles_query(
     person_id: int | None = None,
     organization_id: int | None = None,
     status: str | None = None,
     article_id: int | None = None,
     year: int | None = None,
     title: str | None = None,
-) -> Page[Role]:
+) -> Select:
     stmt = select(Role).options(*_LOAD)
     if person_id is not None:
         stmt = stmt.where(Role.person_id == person_id)
@@ -74,4 +71,8 @@ def list_(
         )
     if title:
         stmt = stmt.where(Role.title_normalized == title.lower())
-    return paginate(session, stmt, Role.id, limit, cursor)
+    return stmt
+
+
+def list_(session: Session, limit: int, cursor: str | None, sort: str = "id", **filters) -> Page[Role]:
+    return paginate(session, roles_query(**filters), Role.id, limit, cursor, sort)

@@ -1,6 +1,8 @@
 """ORM objects -> read models."""
 from __future__ import annotations
 
+import re
+
 from app.db import models
 from app.schemas.read import (
     AmountRead,
@@ -119,3 +121,23 @@ def article(a: models.Article) -> ArticleRead:
 
 def article_detail(a: models.Article) -> ArticleDetail:
     return ArticleDetail(**article(a).model_dump(), body=a.body)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
+
+
+def sentence_around(body: str, start: int, end: int) -> str:
+    """The sentence(s) holding body[start:end]: from the last sentence end before to the next after."""
+    before = [m.end() for m in _SENTENCE_END.finditer(body, 0, start)]
+    begin = before[-1] if before else 0
+    after = _SENTENCE_END.search(body, max(end, begin))
+    return body[begin : after.start() + 1 if after else len(body)].strip()
+
+
+def with_sentences(items: list, bodies: dict[int, str]) -> list:
+    """Read models with `evidence.sentence` filled from their article bodies."""
+    for item in items:
+        body = bodies.get(item.article.id)
+        if body is not None:
+            item.evidence.sentence = sentence_around(body, item.evidence.start, item.evidence.end)
+    return items

@@ -25,12 +25,28 @@ class Evidence(BaseModel):
 
     start: int
     end: int
+    sentence: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="The sentence holding the span (with `include=sentence`).",
+    )
 
 
 class PersonRead(BaseModel):
     id: int
     name: str = Field(description="Canonical name: the fullest form seen.")
     aliases: list[str] = Field(description="Other written forms of the name (never surname-only).")
+
+
+class Counts(BaseModel):
+    quotes: int
+    claims: int
+    roles: int
+
+
+class PersonDetail(PersonRead):
+    current_roles: list["RoleRead"] = Field(description="Roles whose latest report says current.")
+    counts: Counts
 
 
 class OrganizationRead(BaseModel):
@@ -126,3 +142,6 @@ class Problem(BaseModel):
     title: str
     status: int
     detail: str | None = None
+
+
+PersonDetail.model_rebuild()

@@ -161,3 +161,65 @@ def test_claims_filtered_by_topic_value_and_target_year(client):
     assert walk(client, "claims", unit="KRW", min_value=1e15) == []
     by_2030 = walk(client, "claims", target_year=2030)
     assert by_2030 and all(c["target_year"] == 2030 for c in by_2030)
+
+
+def _person_id(client, name: str) -> int:
+    return next(p["id"] for p in walk(client, "people", limit=100) if p["name"] == name)
+
+
+def test_person_detail_has_current_roles_and_counts(client):
+    person_id = _person_id(client, "Kim Hyun-seok")
+    detail = client.get(f"/api/v1/people/{person_id}").json()
+    assert detail["counts"]["quotes"] == len(walk(client, "quotes", speaker_id=person_id))
+    assert detail["counts"]["claims"] == len(walk(client, "claims", claimant_id=person_id))
+    assert detail["counts"]["roles"] >= len(detail["current_roles"]) >= 1
+    assert all(r["status"] == "current" for r in detail["current_roles"])
+
+
+@pytest.mark.parametrize("nested, flat", [
+    ("quotes", {"speaker_id"}), ("claims", {"claimant_id"}), ("roles", {"person_id"}),
+])
+def test_person_nested_lists_match_filtered_lists(client, nested, flat):
+    person_id = _person_id(client, "Kim Hyun-seok")
+    (key,) = flat
+    nested_items = walk(client, f"people/{person_id}/{nested}")
+    assert nested_items and nested_items == walk(client, nested, **{key: person_id})
+
+
+@pytest.mark.parametrize("nested", ["quotes", "claims"])
+def test_article_nested_lists(client, nested):
+    article_id = walk(client, "articles")[-1]["id"]
+    items = walk(client, f"articles/{article_id}/{nested}")
+    assert items and all(i["article"]["id"] == article_id for i in items)
+
+
+def test_organization_people(client):
+    orgs = walk(client, "organizations", limit=100)
+    lg = next(o for o in orgs if o["name"] == "LG AI Research")
+    names = {p["name"] for p in walk(client, f"organizations/{lg['id']}/people")}
+    assert "Bae Kyung-hoon" in names
+
+
+@pytest.mark.parametrize("url", ["/api/v1/people/999999/quotes", "/api/v1/articles/999999/claims",
+                                 "/api/v1/organizations/999999/people"])
+def test_nested_views_of_unknown_ids_are_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("resource", RESOURCES)
+def test_newest_first_walks_every_row_once(client, resource):
+    ascending = [i["id"] for i in walk(client, resource, limit=100)]
+    descending = [i["id"] for i in walk(client, resource, limit=3, sort="-id")]
+    assert descending == sorted(ascending, reverse=True)
+
+
+def test_evidence_sentence_on_request(client):
+    quotes = walk(client, "quotes", include="sentence", limit=100)
+    assert all(q["text"] in q["evidence"]["sentence"] or q["evidence"]["sentence"] in q["text"] for q in quotes)
+    plain = client.get("/api/v1/quotes", params={"limit": 1}).json()["items"][0]
+    assert "sentence" not in plain["evidence"]
+
+
+def test_quotes_filtered_by_publication_date(client):
+    assert walk(client, "quotes", published_from="1990-01-01") == []  # no seed carries a date
+    assert client.get("/api/v1/quotes", params={"published_from": "not-a-date"}).status_code == 422

@@ -2,34 +2,59 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path
 
-from app.api.deps import Cursor, Limit, SessionDep
+from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
+from app.api.filters import ArticleClaimFilters, ArticleFilters, ArticleQuoteFilters, values
+from app.api.routers.claims import claim_page
+from app.api.routers.quotes import quote_page
 from app.queries import facts
 from app.schemas import build
-from app.schemas.read import ArticleDetail, ArticleRead, Page, Problem
+from app.schemas.read import ArticleDetail, ArticleRead, ClaimRead, Page, Problem, QuoteRead
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 NOT_FOUND = {404: {"model": Problem, "description": "No article with this id."}}
+ArticleId = Annotated[int, Path(ge=1, description="The article's id.")]
+
+
+def _article(session, article_id: int):
+    article = facts.get_article(session, article_id)
+    if article is None:
+        raise NotFound("article", article_id)
+    return article
 
 
 @router.get("", response_model=Page[ArticleRead])
 def list_articles(
-    session: SessionDep,
-    limit: Limit = 20,
-    cursor: Cursor = None,
-    publisher_id: Annotated[int | None, Query(ge=1, description="Articles of this publisher.")] = None,
+    session: SessionDep, page: PageDep, filters: Annotated[ArticleFilters, Depends()]
 ) -> Page[ArticleRead]:
     """Articles loaded, one per article even when a file held several."""
-    page = facts.list_articles(session, limit, cursor, publisher_id)
-    return Page[ArticleRead](items=[build.article(a) for a in page.items], next_cursor=page.next_cursor)
+    found = facts.list_articles(session, page.limit, page.cursor, page.sort, **values(filters))
+    return Page[ArticleRead](items=[build.article(a) for a in found.items], next_cursor=found.next_cursor)
 
 
 @router.get("/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND)
-def get_article(session: SessionDep, article_id: Annotated[int, Path(ge=1)]) -> ArticleDetail:
+def get_article(session: SessionDep, article_id: ArticleId) -> ArticleDetail:
     """One article with its cleaned body, which evidence offsets point into."""
-    article = facts.get_article(session, article_id)
-    if article is None:
-        raise NotFound("article", article_id)
-    return build.article_detail(article)
+    return build.article_detail(_article(session, article_id))
+
+
+@router.get("/{article_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND)
+def article_quotes(
+    session: SessionDep, article_id: ArticleId, page: PageDep, filters: Annotated[ArticleQuoteFilters, Depends()],
+    include: Include = None,
+) -> Page[QuoteRead]:
+    """The quotes of one article."""
+    _article(session, article_id)
+    return quote_page(session, page, {**values(filters), "article_id": article_id}, include)
+
+
+@router.get("/{article_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND)
+def article_claims(
+    session: SessionDep, article_id: ArticleId, page: PageDep, filters: Annotated[ArticleClaimFilters, Depends()],
+    include: Include = None,
+) -> Page[ClaimRead]:
+    """The claims of one article."""
+    _article(session, article_id)
+    return claim_page(session, page, {**values(filters), "article_id": article_id}, include)

@@ -2,39 +2,42 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path
 
-from app.api.deps import Cursor, Limit, SessionDep
+from app.api.deps import PageDep, SessionDep
 from app.api.errors import NotFound
+from app.api.filters import OrganizationFilters, values
 from app.queries import entities
 from app.schemas import build
-from app.schemas.read import OrganizationRead, Page, Problem
+from app.schemas.read import OrganizationRead, Page, PersonRead, Problem
 
 router = APIRouter(prefix="/organizations", tags=["organizations"])
 NOT_FOUND = {404: {"model": Problem, "description": "No organization with this id."}}
+OrganizationId = Annotated[int, Path(ge=1, description="The organization's id.")]
 
 
 @router.get("", response_model=Page[OrganizationRead])
 def list_organizations(
-    session: SessionDep,
-    limit: Limit = 20,
-    cursor: Cursor = None,
-    q: Annotated[str | None, Query(max_length=200, description="Name or alias contains this.",
-                                   examples=["LG"])] = None,
-    kind: Annotated[str | None, Query(max_length=40, description="Only this kind.",
-                                      examples=["government"])] = None,
+    session: SessionDep, page: PageDep, filters: Annotated[OrganizationFilters, Depends()]
 ) -> Page[OrganizationRead]:
     """Organizations named in the articles, with aliases, kind and parent."""
-    page = entities.list_organizations(session, limit, cursor, q=q, kind=kind)
-    return Page[OrganizationRead](
-        items=[build.organization(o) for o in page.items], next_cursor=page.next_cursor
-    )
+    found = entities.list_organizations(session, page.limit, page.cursor, page.sort, **values(filters))
+    return Page[OrganizationRead](items=[build.organization(o) for o in found.items], next_cursor=found.next_cursor)
 
 
 @router.get("/{organization_id}", response_model=OrganizationRead, responses=NOT_FOUND)
-def get_organization(session: SessionDep, organization_id: Annotated[int, Path(ge=1)]) -> OrganizationRead:
+def get_organization(session: SessionDep, organization_id: OrganizationId) -> OrganizationRead:
     """One organization."""
     org = entities.get_organization(session, organization_id)
     if org is None:
         raise NotFound("organization", organization_id)
     return build.organization(org)
+
+
+@router.get("/{organization_id}/people", response_model=Page[PersonRead], responses=NOT_FOUND)
+def organization_people(session: SessionDep, organization_id: OrganizationId, page: PageDep) -> Page[PersonRead]:
+    """People with a role at the organization or at one of its units."""
+    if entities.get_organization(session, organization_id) is None:
+        raise NotFound("organization", organization_id)
+    found = entities.people_at_organization(session, organization_id, page.limit, page.cursor, page.sort)
+    return Page[PersonRead](items=[build.person(p) for p in found.items], next_cursor=found.next_cursor)

@@ -2,38 +2,77 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path
 
-from app.api.deps import Cursor, Limit, SessionDep
+from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
-from app.queries import entities
+from app.api.filters import ArticleClaimFilters, ArticleQuoteFilters, PersonFilters, PersonRoleFilters, values
+from app.api.routers.claims import claim_page
+from app.api.routers.quotes import quote_page
+from app.api.routers.roles import role_page
+from app.queries import entities, facts, roles
 from app.schemas import build
-from app.schemas.read import Page, PersonRead, Problem
+from app.schemas.read import ClaimRead, Counts, Page, PersonDetail, PersonRead, Problem, QuoteRead, RoleRead
 
 router = APIRouter(prefix="/people", tags=["people"])
 NOT_FOUND = {404: {"model": Problem, "description": "No person with this id."}}
+PersonId = Annotated[int, Path(ge=1, description="The person's id.")]
+
+
+def _person(session, person_id: int):
+    person = entities.get_person(session, person_id)
+    if person is None:
+        raise NotFound("person", person_id)
+    return person
 
 
 @router.get("", response_model=Page[PersonRead])
 def list_people(
-    session: SessionDep,
-    limit: Limit = 20,
-    cursor: Cursor = None,
-    q: Annotated[
-        str | None,
-        Query(max_length=200, description="Name or alias contains this (spelling variants forgiven).",
-              examples=["bae kyung-hoon"]),
-    ] = None,
+    session: SessionDep, page: PageDep, filters: Annotated[PersonFilters, Depends()]
 ) -> Page[PersonRead]:
     """People named in the articles, one record per person across all articles."""
-    page = entities.list_people(session, limit, cursor, q=q)
-    return Page[PersonRead](items=[build.person(p) for p in page.items], next_cursor=page.next_cursor)
+    found = entities.list_people(session, page.limit, page.cursor, page.sort, **values(filters))
+    return Page[PersonRead](items=[build.person(p) for p in found.items], next_cursor=found.next_cursor)
 
 
-@router.get("/{person_id}", response_model=PersonRead, responses=NOT_FOUND)
-def get_person(session: SessionDep, person_id: Annotated[int, Path(ge=1)]) -> PersonRead:
-    """One person with every written form of their name."""
-    person = entities.get_person(session, person_id)
-    if person is None:
-        raise NotFound("person", person_id)
-    return build.person(person)
+@router.get("/{person_id}", response_model=PersonDetail, responses=NOT_FOUND)
+def get_person(session: SessionDep, person_id: PersonId) -> PersonDetail:
+    """One person with every written form of the name, current roles and how much is on record."""
+    person = _person(session, person_id)
+    current = roles.list_(session, 100, None, person_id=person_id, status="current").items
+    counts = Counts(
+        quotes=facts.count(session, facts.quotes_query(speaker_id=person_id)),
+        claims=facts.count(session, facts.claims_query(claimant_id=person_id)),
+        roles=facts.count(session, roles.roles_query(person_id=person_id)),
+    )
+    return PersonDetail(**build.person(person).model_dump(), current_roles=[build.role(r) for r in current],
+                        counts=counts)
+
+
+@router.get("/{person_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND)
+def person_quotes(
+    session: SessionDep, person_id: PersonId, page: PageDep, filters: Annotated[ArticleQuoteFilters, Depends()],
+    include: Include = None,
+) -> Page[QuoteRead]:
+    """Everything one person said."""
+    _person(session, person_id)
+    return quote_page(session, page, {**values(filters), "speaker_id": person_id}, include)
+
+
+@router.get("/{person_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND)
+def person_claims(
+    session: SessionDep, person_id: PersonId, page: PageDep, filters: Annotated[ArticleClaimFilters, Depends()],
+    include: Include = None,
+) -> Page[ClaimRead]:
+    """Every claim one person made."""
+    _person(session, person_id)
+    return claim_page(session, page, {**values(filters), "claimant_id": person_id}, include)
+
+
+@router.get("/{person_id}/roles", response_model=Page[RoleRead], responses=NOT_FOUND)
+def person_roles(
+    session: SessionDep, person_id: PersonId, page: PageDep, filters: Annotated[PersonRoleFilters, Depends()]
+) -> Page[RoleRead]:
+    """Every role one person holds or held."""
+    _person(session, person_id)
+    return role_page(session, page, {**values(filters), "person_id": person_id})

@@ -1,0 +1,97 @@
+"""Query parameters shared by the list routes, as typed dependencies (one class per resource)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import Query
+
+ClaimType = Literal["investment", "target", "procurement", "program", "partnership", "regulation", "position", "forecast"]
+Status = Literal["current", "former", "nominated"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+
+
+@dataclass
+class PageParams:
+    limit: Annotated[int, Query(ge=1, le=100, description="Page size, 1 to 100.", examples=[20])] = 20
+    cursor: Annotated[
+        str | None, Query(max_length=200, description="Opaque cursor from the previous page's `next_cursor`.")
+    ] = None
+    sort: Annotated[
+        Literal["id", "-id"], Query(description="`id` (oldest first) or `-id` (newest first); keep it while walking.")
+    ] = "id"
+
+
+@dataclass
+class PersonFilters:
+    q: Annotated[str | None, Query(max_length=200, examples=["bae kyung-hoon"],
+                                   description="Name or alias contains this (spelling variants forgiven).")] = None
+
+
+@dataclass
+class OrganizationFilters:
+    q: Annotated[str | None, Query(max_length=200, description="Name or alias contains this.", examples=["LG"])] = None
+    kind: Annotated[str | None, Query(max_length=40, description="Only this kind.", examples=["government"])] = None
+
+
+@dataclass
+class PersonRoleFilters:
+    organization_id: Annotated[int | None, Query(ge=1, description="Roles at this organization.")] = None
+    status: Annotated[Status | None, Query(description="Only this status.")] = None
+    article_id: Annotated[int | None, Query(ge=1, description="Roles reported by this article.")] = None
+    year: Annotated[int | None, Query(ge=1000, le=9999, examples=[2016],
+                                      description="Roles held in this year (by their dates).")] = None
+    title: Annotated[str | None, Query(max_length=200, description="Only this normalised title.",
+                                       examples=["ceo"])] = None
+
+
+@dataclass
+class RoleFilters(PersonRoleFilters):
+    person_id: Annotated[int | None, Query(ge=1, description="Roles of this person.")] = None
+
+
+@dataclass
+class ArticleQuoteFilters:
+    speaker_id: Annotated[int | None, Query(ge=1, description="Quotes by this person.")] = None
+    speaker_organization_id: Annotated[int | None, Query(ge=1, description="Quotes by this organization.")] = None
+    kind: Annotated[QuoteKind | None, Query(description="Only this kind.")] = None
+    published_from: Annotated[date | None, Query(description="Articles published on or after this date.",
+                                                 examples=["2025-01-01"])] = None
+    published_to: Annotated[date | None, Query(description="Articles published on or before this date.")] = None
+
+
+@dataclass
+class QuoteFilters(ArticleQuoteFilters):
+    article_id: Annotated[int | None, Query(ge=1, description="Quotes in this article.")] = None
+
+
+@dataclass
+class ArticleClaimFilters:
+    claimant_id: Annotated[int | None, Query(ge=1, description="Claims by this person.")] = None
+    claimant_organization_id: Annotated[int | None, Query(ge=1, description="Claims by this organization.")] = None
+    type: Annotated[ClaimType | None, Query(description="Only this type of claim.")] = None
+    topic: Annotated[str | None, Query(max_length=60, description="Claims on this topic.", examples=["AI"])] = None
+    unit: Annotated[str | None, Query(max_length=80, description="Claims with an amount in this unit.",
+                                      examples=["KRW"])] = None
+    min_value: Annotated[float | None, Query(description="Claims with an amount of at least this value "
+                                             "(in `unit` when given).", examples=[1e12])] = None
+    max_value: Annotated[float | None, Query(description="Claims with an amount of at most this value.")] = None
+    target_year: Annotated[int | None, Query(ge=1000, le=9999, description="Claims aiming at this year.",
+                                             examples=[2030])] = None
+
+
+@dataclass
+class ClaimFilters(ArticleClaimFilters):
+    article_id: Annotated[int | None, Query(ge=1, description="Claims in this article.")] = None
+
+
+@dataclass
+class ArticleFilters:
+    publisher_id: Annotated[int | None, Query(ge=1, description="Articles of this publisher.")] = None
+    published_from: Annotated[date | None, Query(description="Published on or after this date.")] = None
+    published_to: Annotated[date | None, Query(description="Published on or before this date.")] = None
+
+
+def values(filters) -> dict:
+    return asdict(filters)
