@@ -71,14 +71,24 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import logging
+
     import uvicorn
 
     settings = get_settings()
+    # One JSON line per request from the access log middleware, on stderr.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    access = logging.getLogger("app.access")
+    access.addHandler(handler)
+    access.setLevel(logging.INFO)
+    access.propagate = False
     uvicorn.run(
         "app.api.main:app",
         host=args.host or settings.host,
         port=args.port or settings.port,
         log_level="info",
+        access_log=False,
     )
     return 0
 

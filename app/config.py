@@ -23,6 +23,14 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address `serve` binds to.")
     port: int = Field(default=8000, description="Port `serve` listens on.")
+    cors_origins: list[str] = Field(
+        default=[], description='Origins allowed by CORS, as a JSON list: ["https://example.org"].'
+    )
+    cache_max_age: int = Field(default=60, description="Cache-Control max-age of GET responses, in seconds.")
+    api_key: str | None = Field(
+        default=None, description="Bearer key that POST /api/v1/articles requires; writing is off when unset."
+    )
+    max_body_bytes: int = Field(default=1_000_000, description="Largest request body POST accepts.")
 
 
 @lru_cache

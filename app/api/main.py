@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from app import __version__
 from app.api import errors
+from app.api.middleware import ConditionalGet, RequestContext
 from app.api.routers import articles, claims, organizations, people, quotes, roles, system
 from app.config import Settings, get_settings
 from app.db.session import get_engine, get_sessionmaker
@@ -24,6 +26,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = get_engine(settings.database_url)
     app.state.sessionmaker = get_sessionmaker(settings.database_url)
     errors.install(app)
+    app.add_middleware(ConditionalGet, max_age=settings.cache_max_age)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type", "If-None-Match", "X-Request-ID"],
+            expose_headers=["ETag", "X-Request-ID"],
+        )
+    app.add_middleware(RequestContext)
     app.include_router(system.router)
     for module in (people, organizations, roles, quotes, claims, articles):
         app.include_router(module.router, prefix="/api/v1")

@@ -1,0 +1,39 @@
+"""HTTP manners: ETags, cache headers, request ids, CORS."""
+
+
+def test_etag_and_304(client):
+    first = client.get("/api/v1/people", params={"limit": 5})
+    etag = first.headers["etag"]
+    assert etag.startswith('W/"') and "max-age" in first.headers["cache-control"]
+    again = client.get("/api/v1/people", params={"limit": 5}, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    other = client.get("/api/v1/people", params={"limit": 6}, headers={"If-None-Match": etag})
+    assert other.status_code == 200
+
+
+def test_health_is_not_cached(client):
+    assert client.get("/health").headers["cache-control"] == "no-store"
+
+
+def test_request_id_is_echoed_or_made(client):
+    assert client.get("/health", headers={"X-Request-ID": "abc-123"}).headers["x-request-id"] == "abc-123"
+    assert len(client.get("/health").headers["x-request-id"]) == 32
+
+
+def test_errors_carry_a_request_id_and_no_etag(client):
+    response = client.get("/api/v1/people/999999")
+    assert response.status_code == 404 and "x-request-id" in response.headers and "etag" not in response.headers
+
+
+def test_cors_only_for_configured_origins(seeded_db):
+    from fastapi.testclient import TestClient
+
+    from app.api.main import create_app
+    from app.config import Settings
+
+    app = create_app(Settings(database_url=seeded_db, cors_origins=["https://news.example"]))
+    with TestClient(app) as http:
+        allowed = http.get("/health", headers={"Origin": "https://news.example"})
+        denied = http.get("/health", headers={"Origin": "https://evil.example"})
+    assert allowed.headers["access-control-allow-origin"] == "https://news.example"
+    assert "access-control-allow-origin" not in denied.headers
