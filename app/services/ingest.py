@@ -37,6 +37,7 @@ class LoadResult:
     status: str  # "loaded" | "updated" | "unchanged" | "failed"
     articles: int = 0
     detail: str = ""
+    article_ids: tuple[int, ...] = ()
 
 
 def decode(data: bytes) -> str:
@@ -87,8 +88,10 @@ def sha256_of(data: bytes) -> str:
 
 def store(session: Session, prepared: Prepared) -> LoadResult:
     """Write one prepared file; the same bytes loaded before change nothing."""
-    if documents.by_sha256(session, prepared.sha256) is not None:
-        return LoadResult(prepared.name, "unchanged")
+    existing = documents.by_sha256(session, prepared.sha256)
+    if existing is not None:
+        ids = tuple(a.id for a in existing.articles)
+        return LoadResult(prepared.name, "unchanged", len(ids), article_ids=ids)
     status = "loaded"
     for old in documents.by_file_name(session, prepared.name):
         documents.delete(session, old)
@@ -101,10 +104,12 @@ def store(session: Session, prepared: Prepared) -> LoadResult:
         size=prepared.size,
         loaded_at=datetime.now(timezone.utc),
     )
-    for position, extracted in enumerate(prepared.articles):
-        _store_article(session, source.id, position, extracted)
+    ids = tuple(
+        _store_article(session, source.id, position, extracted).id
+        for position, extracted in enumerate(prepared.articles)
+    )
     session.flush()
-    return LoadResult(prepared.name, status, len(prepared.articles))
+    return LoadResult(prepared.name, status, len(ids), article_ids=ids)
 
 
 def _store_article(session: Session, source_id: int, position: int, extracted: ExtractedArticle) -> Article:
