@@ -21,6 +21,10 @@ class PageParams:
     sort: Annotated[
         Literal["id", "-id"], Query(description="`id` (oldest first) or `-id` (newest first); keep it while walking.")
     ] = "id"
+    format: Annotated[
+        Literal["json", "csv", "ndjson"],
+        Query(description="`csv` or `ndjson`: every row of the list (from `cursor`), streamed as a download."),
+    ] = "json"
 
 
 @dataclass

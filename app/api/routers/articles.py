@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Request
 
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.filters import ArticleClaimFilters, ArticleFilters, ArticleQuoteFilters, values
-from app.api.routers.claims import claim_page
-from app.api.routers.quotes import quote_page
+from app.api.export import EXPORT_RESPONSES, listing
+from app.api.routers.claims import claims_listing
+from app.api.routers.quotes import quotes_listing
 from app.queries import facts
 from app.schemas import build
 from app.schemas.read import ArticleDetail, ArticleRead, ClaimRead, Page, Problem, QuoteRead
@@ -25,13 +26,17 @@ def _article(session, article_id: int):
     return article
 
 
-@router.get("", response_model=Page[ArticleRead])
+@router.get("", response_model=Page[ArticleRead], responses=EXPORT_RESPONSES)
 def list_articles(
-    session: SessionDep, page: PageDep, filters: Annotated[ArticleFilters, Depends()]
+    request: Request, session: SessionDep, page: PageDep, filters: Annotated[ArticleFilters, Depends()]
 ) -> Page[ArticleRead]:
     """Articles loaded, one per article even when a file held several."""
-    found = facts.list_articles(session, page.limit, page.cursor, page.sort, **values(filters))
-    return Page[ArticleRead](items=[build.article(a) for a in found.items], next_cursor=found.next_cursor)
+
+    def fetch(s, limit, cursor):
+        found = facts.list_articles(s, limit, cursor, page.sort, **values(filters))
+        return Page[ArticleRead](items=[build.article(a) for a in found.items], next_cursor=found.next_cursor)
+
+    return listing(request, session, page, fetch, ArticleRead, "articles")
 
 
 @router.get("/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND)
@@ -40,21 +45,21 @@ def get_article(session: SessionDep, article_id: ArticleId) -> ArticleDetail:
     return build.article_detail(_article(session, article_id))
 
 
-@router.get("/{article_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND)
+@router.get("/{article_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND | EXPORT_RESPONSES)
 def article_quotes(
-    session: SessionDep, article_id: ArticleId, page: PageDep, filters: Annotated[ArticleQuoteFilters, Depends()],
-    include: Include = None,
+    request: Request, session: SessionDep, article_id: ArticleId, page: PageDep,
+    filters: Annotated[ArticleQuoteFilters, Depends()], include: Include = None,
 ) -> Page[QuoteRead]:
     """The quotes of one article."""
     _article(session, article_id)
-    return quote_page(session, page, {**values(filters), "article_id": article_id}, include)
+    return quotes_listing(request, session, page, {**values(filters), "article_id": article_id}, include)
 
 
-@router.get("/{article_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND)
+@router.get("/{article_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND | EXPORT_RESPONSES)
 def article_claims(
-    session: SessionDep, article_id: ArticleId, page: PageDep, filters: Annotated[ArticleClaimFilters, Depends()],
-    include: Include = None,
+    request: Request, session: SessionDep, article_id: ArticleId, page: PageDep,
+    filters: Annotated[ArticleClaimFilters, Depends()], include: Include = None,
 ) -> Page[ClaimRead]:
     """The claims of one article."""
     _article(session, article_id)
-    return claim_page(session, page, {**values(filters), "article_id": article_id}, include)
+    return claims_listing(request, session, page, {**values(filters), "article_id": article_id}, include)

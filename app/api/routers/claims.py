@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Request
 
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
+from app.api.export import EXPORT_RESPONSES, listing
 from app.api.filters import ClaimFilters, values
 from app.queries import facts
 from app.schemas import build
@@ -15,20 +16,28 @@ router = APIRouter(prefix="/claims", tags=["claims"])
 NOT_FOUND = {404: {"model": Problem, "description": "No claim with this id."}}
 
 
-def claim_page(session, page, filters: dict, include: str | None) -> Page[ClaimRead]:
-    found = facts.list_claims(session, page.limit, page.cursor, page.sort, **filters)
+def claim_page(session, limit, cursor, sort, filters: dict, include: str | None) -> Page[ClaimRead]:
+    found = facts.list_claims(session, limit, cursor, sort, **filters)
     items = [build.claim(c) for c in found.items]
     if include == "sentence":
         build.with_sentences(items, facts.bodies(session, {i.article.id for i in items}))
     return Page[ClaimRead](items=items, next_cursor=found.next_cursor)
 
 
-@router.get("", response_model=Page[ClaimRead])
+def claims_listing(request, session, page, filters: dict, include: str | None, name: str = "claims"):
+    def fetch(s, limit, cursor):
+        return claim_page(s, limit, cursor, page.sort, filters, include)
+
+    return listing(request, session, page, fetch, ClaimRead, name)
+
+
+@router.get("", response_model=Page[ClaimRead], responses=EXPORT_RESPONSES)
 def list_claims(
-    session: SessionDep, page: PageDep, filters: Annotated[ClaimFilters, Depends()], include: Include = None
+    request: Request, session: SessionDep, page: PageDep, filters: Annotated[ClaimFilters, Depends()],
+    include: Include = None,
 ) -> Page[ClaimRead]:
     """Policy claims (plans, targets, deals, positions…) with claimant and normalised amounts."""
-    return claim_page(session, page, values(filters), include)
+    return claims_listing(request, session, page, values(filters), include)
 
 
 @router.get("/{claim_id}", response_model=ClaimRead, responses=NOT_FOUND)

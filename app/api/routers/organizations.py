@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Request
 
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import NotFound
+from app.api.export import EXPORT_RESPONSES, listing
 from app.api.filters import OrganizationFilters, values
 from app.queries import entities
 from app.schemas import build
@@ -16,13 +17,17 @@ NOT_FOUND = {404: {"model": Problem, "description": "No organization with this i
 OrganizationId = Annotated[int, Path(ge=1, description="The organization's id.")]
 
 
-@router.get("", response_model=Page[OrganizationRead])
+@router.get("", response_model=Page[OrganizationRead], responses=EXPORT_RESPONSES)
 def list_organizations(
-    session: SessionDep, page: PageDep, filters: Annotated[OrganizationFilters, Depends()]
+    request: Request, session: SessionDep, page: PageDep, filters: Annotated[OrganizationFilters, Depends()]
 ) -> Page[OrganizationRead]:
     """Organizations named in the articles, with aliases, kind and parent."""
-    found = entities.list_organizations(session, page.limit, page.cursor, page.sort, **values(filters))
-    return Page[OrganizationRead](items=[build.organization(o) for o in found.items], next_cursor=found.next_cursor)
+
+    def fetch(s, limit, cursor):
+        found = entities.list_organizations(s, limit, cursor, page.sort, **values(filters))
+        return Page[OrganizationRead](items=[build.organization(o) for o in found.items], next_cursor=found.next_cursor)
+
+    return listing(request, session, page, fetch, OrganizationRead, "organizations")
 
 
 @router.get("/{organization_id}", response_model=OrganizationRead, responses=NOT_FOUND)
@@ -34,10 +39,16 @@ def get_organization(session: SessionDep, organization_id: OrganizationId) -> Or
     return build.organization(org)
 
 
-@router.get("/{organization_id}/people", response_model=Page[PersonRead], responses=NOT_FOUND)
-def organization_people(session: SessionDep, organization_id: OrganizationId, page: PageDep) -> Page[PersonRead]:
+@router.get("/{organization_id}/people", response_model=Page[PersonRead], responses=NOT_FOUND | EXPORT_RESPONSES)
+def organization_people(
+    request: Request, session: SessionDep, organization_id: OrganizationId, page: PageDep
+) -> Page[PersonRead]:
     """People with a role at the organization or at one of its units."""
     if entities.get_organization(session, organization_id) is None:
         raise NotFound("organization", organization_id)
-    found = entities.people_at_organization(session, organization_id, page.limit, page.cursor, page.sort)
-    return Page[PersonRead](items=[build.person(p) for p in found.items], next_cursor=found.next_cursor)
+
+    def fetch(s, limit, cursor):
+        found = entities.people_at_organization(s, organization_id, limit, cursor, page.sort)
+        return Page[PersonRead](items=[build.person(p) for p in found.items], next_cursor=found.next_cursor)
+
+    return listing(request, session, page, fetch, PersonRead, "people")

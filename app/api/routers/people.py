@@ -2,14 +2,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Request
 
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.filters import ArticleClaimFilters, ArticleQuoteFilters, PersonFilters, PersonRoleFilters, values
-from app.api.routers.claims import claim_page
-from app.api.routers.quotes import quote_page
-from app.api.routers.roles import role_page
+from app.api.export import EXPORT_RESPONSES, listing
+from app.api.routers.claims import claims_listing
+from app.api.routers.quotes import quotes_listing
+from app.api.routers.roles import roles_listing
 from app.queries import entities, facts, roles
 from app.schemas import build
 from app.schemas.read import ClaimRead, Counts, Page, PersonDetail, PersonRead, Problem, QuoteRead, RoleRead
@@ -26,13 +27,17 @@ def _person(session, person_id: int):
     return person
 
 
-@router.get("", response_model=Page[PersonRead])
+@router.get("", response_model=Page[PersonRead], responses=EXPORT_RESPONSES)
 def list_people(
-    session: SessionDep, page: PageDep, filters: Annotated[PersonFilters, Depends()]
+    request: Request, session: SessionDep, page: PageDep, filters: Annotated[PersonFilters, Depends()]
 ) -> Page[PersonRead]:
     """People named in the articles, one record per person across all articles."""
-    found = entities.list_people(session, page.limit, page.cursor, page.sort, **values(filters))
-    return Page[PersonRead](items=[build.person(p) for p in found.items], next_cursor=found.next_cursor)
+
+    def fetch(s, limit, cursor):
+        found = entities.list_people(s, limit, cursor, page.sort, **values(filters))
+        return Page[PersonRead](items=[build.person(p) for p in found.items], next_cursor=found.next_cursor)
+
+    return listing(request, session, page, fetch, PersonRead, "people")
 
 
 @router.get("/{person_id}", response_model=PersonDetail, responses=NOT_FOUND)
@@ -49,30 +54,31 @@ def get_person(session: SessionDep, person_id: PersonId) -> PersonDetail:
                         counts=counts)
 
 
-@router.get("/{person_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND)
+@router.get("/{person_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND | EXPORT_RESPONSES)
 def person_quotes(
-    session: SessionDep, person_id: PersonId, page: PageDep, filters: Annotated[ArticleQuoteFilters, Depends()],
-    include: Include = None,
+    request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
+    filters: Annotated[ArticleQuoteFilters, Depends()], include: Include = None,
 ) -> Page[QuoteRead]:
     """Everything one person said."""
     _person(session, person_id)
-    return quote_page(session, page, {**values(filters), "speaker_id": person_id}, include)
+    return quotes_listing(request, session, page, {**values(filters), "speaker_id": person_id}, include)
 
 
-@router.get("/{person_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND)
+@router.get("/{person_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND | EXPORT_RESPONSES)
 def person_claims(
-    session: SessionDep, person_id: PersonId, page: PageDep, filters: Annotated[ArticleClaimFilters, Depends()],
-    include: Include = None,
+    request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
+    filters: Annotated[ArticleClaimFilters, Depends()], include: Include = None,
 ) -> Page[ClaimRead]:
     """Every claim one person made."""
     _person(session, person_id)
-    return claim_page(session, page, {**values(filters), "claimant_id": person_id}, include)
+    return claims_listing(request, session, page, {**values(filters), "claimant_id": person_id}, include)
 
 
-@router.get("/{person_id}/roles", response_model=Page[RoleRead], responses=NOT_FOUND)
+@router.get("/{person_id}/roles", response_model=Page[RoleRead], responses=NOT_FOUND | EXPORT_RESPONSES)
 def person_roles(
-    session: SessionDep, person_id: PersonId, page: PageDep, filters: Annotated[PersonRoleFilters, Depends()]
+    request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
+    filters: Annotated[PersonRoleFilters, Depends()],
 ) -> Page[RoleRead]:
     """Every role one person holds or held."""
     _person(session, person_id)
-    return role_page(session, page, {**values(filters), "person_id": person_id})
+    return roles_listing(request, session, page, {**values(filters), "person_id": person_id})

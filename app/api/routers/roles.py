@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Request
 
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import NotFound
+from app.api.export import EXPORT_RESPONSES, listing
 from app.api.filters import RoleFilters, values
 from app.queries import roles
 from app.schemas import build
@@ -15,15 +16,20 @@ router = APIRouter(prefix="/roles", tags=["roles"])
 NOT_FOUND = {404: {"model": Problem, "description": "No role with this id."}}
 
 
-def role_page(session, page, filters: dict) -> Page[RoleRead]:
-    found = roles.list_(session, page.limit, page.cursor, page.sort, **filters)
-    return Page[RoleRead](items=[build.role(r) for r in found.items], next_cursor=found.next_cursor)
+def roles_listing(request, session, page, filters: dict, name: str = "roles"):
+    def fetch(s, limit, cursor):
+        found = roles.list_(s, limit, cursor, page.sort, **filters)
+        return Page[RoleRead](items=[build.role(r) for r in found.items], next_cursor=found.next_cursor)
+
+    return listing(request, session, page, fetch, RoleRead, name)
 
 
-@router.get("", response_model=Page[RoleRead])
-def list_roles(session: SessionDep, page: PageDep, filters: Annotated[RoleFilters, Depends()]) -> Page[RoleRead]:
+@router.get("", response_model=Page[RoleRead], responses=EXPORT_RESPONSES)
+def list_roles(
+    request: Request, session: SessionDep, page: PageDep, filters: Annotated[RoleFilters, Depends()]
+) -> Page[RoleRead]:
     """Who holds (held, or is nominated to) which title where, with every article that says so."""
-    return role_page(session, page, values(filters))
+    return roles_listing(request, session, page, values(filters))
 
 
 @router.get("/{role_id}", response_model=RoleRead, responses=NOT_FOUND)
