@@ -9,6 +9,7 @@ from sqlalchemy import engine_from_config, pool
 import app.db.models  # noqa: F401  (registers the tables)
 from app.config import get_settings
 from app.db.base import Base
+from app.db.search import include_name
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):
@@ -22,6 +23,7 @@ def run_migrations_offline() -> None:
     context.configure(
         url=url,
         target_metadata=target_metadata,
+        include_name=include_name,
         literal_binds=True,
         render_as_batch=url.startswith("sqlite"),
     )
@@ -45,6 +47,7 @@ def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_name=include_name,
         render_as_batch=connection.dialect.name == "sqlite",
     )
     with context.begin_transaction():

@@ -57,6 +57,8 @@ class RoleFilters(PersonRoleFilters):
 
 @dataclass
 class ArticleQuoteFilters:
+    q: Annotated[str | None, Query(max_length=200, description="Full-text search of the quoted words; items then carry "
+                                   "a `snippet` with the matched words in [brackets].", examples=["sovereign AI"])] = None
     speaker_id: Annotated[int | None, Query(ge=1, description="Quotes by this person.")] = None
     speaker_organization_id: Annotated[int | None, Query(ge=1, description="Quotes by this organization.")] = None
     kind: Annotated[QuoteKind | None, Query(description="Only this kind.")] = None
@@ -72,6 +74,8 @@ class QuoteFilters(ArticleQuoteFilters):
 
 @dataclass
 class ArticleClaimFilters:
+    q: Annotated[str | None, Query(max_length=200, description="Full-text search of the claim texts; items then carry "
+                                   "a `snippet` with the matched words in [brackets].", examples=["data centers"])] = None
     claimant_id: Annotated[int | None, Query(ge=1, description="Claims by this person.")] = None
     claimant_organization_id: Annotated[int | None, Query(ge=1, description="Claims by this organization.")] = None
     type: Annotated[ClaimType | None, Query(description="Only this type of claim.")] = None
@@ -92,6 +96,8 @@ class ClaimFilters(ArticleClaimFilters):
 
 @dataclass
 class ArticleFilters:
+    q: Annotated[str | None, Query(max_length=200, description="Full-text search of the titles and bodies; items then carry "
+                                   "a `snippet` with the matched words in [brackets].", examples=["semiconductor"])] = None
     publisher_id: Annotated[int | None, Query(ge=1, description="Articles of this publisher.")] = None
     published_from: Annotated[date | None, Query(description="Published on or after this date.")] = None
     published_to: Annotated[date | None, Query(description="Published on or before this date.")] = None

@@ -7,7 +7,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from app import __version__
 from app.api import errors
 from app.api.middleware import ConditionalGet, RequestContext
-from app.api.routers import articles, claims, organizations, people, quotes, roles, system, writing
+from app.api.routers import articles, claims, organizations, people, quotes, roles, search, system, writing
 from app.config import Settings, get_settings
 from app.db.session import get_engine, get_sessionmaker
 
@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(RequestContext)
     app.include_router(system.router)
-    for module in (people, organizations, roles, quotes, claims, articles, writing):
+    for module in (people, organizations, roles, quotes, claims, articles, writing, search):
         app.include_router(module.router, prefix="/api/v1")
     return app
 

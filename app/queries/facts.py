@@ -7,6 +7,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Article, Claim, ClaimAmount, ClaimTopic, Quote
+from app.queries import search
 from app.queries.pagination import Page, paginate
 
 _QUOTE_LOAD = (
@@ -60,8 +61,11 @@ def quotes_query(
     return _published(stmt, Quote.article_id, published_from, published_to)
 
 
-def list_quotes(session: Session, limit: int, cursor: str | None, sort: str = "id", **filters) -> Page[Quote]:
-    return paginate(session, quotes_query(**filters), Quote.id, limit, cursor, sort)
+def list_quotes(
+    session: Session, limit: int, cursor: str | None, sort: str = "id", q: str | None = None, **filters
+) -> Page[Quote]:
+    stmt = search.restrict(session, quotes_query(**filters), Quote.id, "quotes", q)
+    return paginate(session, stmt, Quote.id, limit, cursor, sort)
 
 
 # ----------------------------------------------------------------------------- claims
@@ -105,8 +109,11 @@ def claims_query(
     return stmt
 
 
-def list_claims(session: Session, limit: int, cursor: str | None, sort: str = "id", **filters) -> Page[Claim]:
-    return paginate(session, claims_query(**filters), Claim.id, limit, cursor, sort)
+def list_claims(
+    session: Session, limit: int, cursor: str | None, sort: str = "id", q: str | None = None, **filters
+) -> Page[Claim]:
+    stmt = search.restrict(session, claims_query(**filters), Claim.id, "claims", q)
+    return paginate(session, stmt, Claim.id, limit, cursor, sort)
 
 
 # ----------------------------------------------------------------------------- articles
@@ -123,8 +130,11 @@ def articles_query(
     return _published(stmt, Article.id, published_from, published_to)
 
 
-def list_articles(session: Session, limit: int, cursor: str | None, sort: str = "id", **filters) -> Page[Article]:
-    return paginate(session, articles_query(**filters), Article.id, limit, cursor, sort)
+def list_articles(
+    session: Session, limit: int, cursor: str | None, sort: str = "id", q: str | None = None, **filters
+) -> Page[Article]:
+    stmt = search.restrict(session, articles_query(**filters), Article.id, "articles", q)
+    return paginate(session, stmt, Article.id, limit, cursor, sort)
 
 
 def bodies(session: Session, article_ids: set[int]) -> dict[int, str]:

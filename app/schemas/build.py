@@ -141,3 +141,9 @@ def with_sentences(items: list, bodies: dict[int, str]) -> list:
         if body is not None:
             item.evidence.sentence = sentence_around(body, item.evidence.start, item.evidence.end)
     return items
+
+
+def with_snippets(items: list, snippets: dict[int, str]) -> list:
+    for item in items:
+        item.snippet = snippets.get(item.id)
+    return items

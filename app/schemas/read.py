@@ -95,6 +95,9 @@ class QuoteRead(BaseModel):
     confidence: float = Field(description="Confidence of the speaker attribution, 0 to 1.")
     article: Ref
     evidence: Evidence
+    snippet: str | None = Field(
+        default=None, exclude_if=lambda v: v is None, description="With `q`: the matched words in [brackets]."
+    )
 
 
 class AmountRead(BaseModel):
@@ -114,6 +117,9 @@ class ClaimRead(BaseModel):
     topics: list[str] = Field(description="Topics from the taxonomy: AI, semiconductors, trade, …")
     article: Ref
     evidence: Evidence
+    snippet: str | None = Field(
+        default=None, exclude_if=lambda v: v is None, description="With `q`: the matched words in [brackets]."
+    )
 
 
 class ArticleRead(BaseModel):
@@ -124,6 +130,9 @@ class ArticleRead(BaseModel):
     published_text: str | None = Field(description="The date as the page gives it, e.g. '7 days ago'.")
     authors: list[str]
     source_name: str = Field(description="The loaded file's name.")
+    snippet: str | None = Field(
+        default=None, exclude_if=lambda v: v is None, description="With `q`: the matched words in [brackets]."
+    )
 
 
 class ArticleDetail(ArticleRead):

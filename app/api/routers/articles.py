@@ -10,7 +10,7 @@ from app.api.filters import ArticleClaimFilters, ArticleFilters, ArticleQuoteFil
 from app.api.export import EXPORT_RESPONSES, listing
 from app.api.routers.claims import claims_listing
 from app.api.routers.quotes import quotes_listing
-from app.queries import facts
+from app.queries import facts, search
 from app.schemas import build
 from app.schemas.read import ArticleDetail, ArticleRead, ClaimRead, Page, Problem, QuoteRead
 
@@ -34,7 +34,10 @@ def list_articles(
 
     def fetch(s, limit, cursor):
         found = facts.list_articles(s, limit, cursor, page.sort, **values(filters))
-        return Page[ArticleRead](items=[build.article(a) for a in found.items], next_cursor=found.next_cursor)
+        items = [build.article(a) for a in found.items]
+        if filters.q:
+            build.with_snippets(items, search.snippets(s, "articles", filters.q, [i.id for i in items]))
+        return Page[ArticleRead](items=items, next_cursor=found.next_cursor)
 
     return listing(request, session, page, fetch, ArticleRead, "articles")
 

@@ -8,7 +8,7 @@ from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
 from app.api.filters import ClaimFilters, values
-from app.queries import facts
+from app.queries import facts, search
 from app.schemas import build
 from app.schemas.read import ClaimRead, Page, Problem
 
@@ -21,6 +21,8 @@ def claim_page(session, limit, cursor, sort, filters: dict, include: str | None)
     items = [build.claim(c) for c in found.items]
     if include == "sentence":
         build.with_sentences(items, facts.bodies(session, {i.article.id for i in items}))
+    if filters.get("q"):
+        build.with_snippets(items, search.snippets(session, "claims", filters["q"], [i.id for i in items]))
     return Page[ClaimRead](items=items, next_cursor=found.next_cursor)
 
 

@@ -8,7 +8,7 @@ from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
 from app.api.filters import QuoteFilters, values
-from app.queries import facts
+from app.queries import facts, search
 from app.schemas import build
 from app.schemas.read import Page, Problem, QuoteRead
 
@@ -21,6 +21,8 @@ def quote_page(session, limit, cursor, sort, filters: dict, include: str | None)
     items = [build.quote(q) for q in found.items]
     if include == "sentence":
         build.with_sentences(items, facts.bodies(session, {i.article.id for i in items}))
+    if filters.get("q"):
+        build.with_snippets(items, search.snippets(session, "quotes", filters["q"], [i.id for i in items]))
     return Page[QuoteRead](items=items, next_cursor=found.next_cursor)
 
 

@@ -1,0 +1,98 @@
+"""Full-text search, ranked, with highlighted snippets: FTS5 on SQLite, tsvector on PostgreSQL."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Integer, Select, bindparam, false, text
+from sqlalchemy.orm import Session
+
+from app.db.search import SEARCHABLE
+
+MARK_START, MARK_END = "[", "]"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: int
+    rank: float
+    snippet: str
+
+
+def _fts_query(q: str) -> str | None:
+    """User words as FTS5 phrases (no operators from the client): 'sovereign AI' -> "sovereign" "AI"."""
+    words = _WORD.findall(q)
+    return " ".join(f'"{w}"' for w in words[:32]) or None
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def restrict(session: Session, stmt: Select, id_column, table: str, q: str | None) -> Select:
+    """`stmt` limited to rows matching q (none when q holds no word)."""
+    if not q:
+        return stmt
+    ids = matching_ids(session, table, q)
+    return stmt.where(id_column.in_(ids) if ids is not None else false())
+
+
+def matching_ids(session: Session, table: str, q: str) -> Select | None:
+    """A subquery of the ids of `table` rows matching q (None when q holds no word)."""
+    if _dialect(session) == "postgresql":
+        if not _WORD.search(q):
+            return None
+        stmt = text(f"SELECT id FROM {table} WHERE search @@ websearch_to_tsquery('english', :q)").bindparams(q=q)
+        return stmt.columns(id=Integer)
+    query = _fts_query(q)
+    if query is None:
+        return None
+    stmt = text(f"SELECT rowid AS id FROM {table}_fts WHERE {table}_fts MATCH :q").bindparams(q=query)
+    return stmt.columns(id=Integer)
+
+
+def snippets(session: Session, table: str, q: str, ids: list[int]) -> dict[int, str]:
+    """Highlighted fragments of the given rows, words of q between [ and ]."""
+    if not ids:
+        return {}
+    column = SEARCHABLE[table][-1]
+    if _dialect(session) == "postgresql":
+        stmt = text(
+            f"SELECT id, ts_headline('english', coalesce({column}, ''), websearch_to_tsquery('english', :q), "
+            f"'StartSel=[, StopSel=], MaxWords=30, MinWords=10, MaxFragments=2') FROM {table} WHERE id IN :ids"
+        ).bindparams(bindparam("ids", expanding=True), q=q, ids=ids)
+    else:
+        query = _fts_query(q)
+        if query is None:
+            return {}
+        index = len(SEARCHABLE[table]) - 1
+        stmt = text(
+            f"SELECT rowid, snippet({table}_fts, {index}, '[', ']', '…', 24) FROM {table}_fts "
+            f"WHERE {table}_fts MATCH :q AND rowid IN :ids"
+        ).bindparams(bindparam("ids", expanding=True), q=query, ids=ids)
+    return {row_id: fragment for row_id, fragment in session.execute(stmt)}
+
+
+def ranked(session: Session, table: str, q: str, limit: int) -> list[Hit]:
+    """The best `limit` rows of `table` for q, best first."""
+    if _dialect(session) == "postgresql":
+        if not _WORD.search(q):
+            return []
+        column = SEARCHABLE[table][-1]
+        stmt = text(
+            f"SELECT id, ts_rank(search, query) AS rank, ts_headline('english', coalesce({column}, ''), query, "
+            f"'StartSel=[, StopSel=], MaxWords=30, MinWords=10, MaxFragments=2') "
+            f"FROM {table}, websearch_to_tsquery('english', :q) AS query WHERE search @@ query "
+            f"ORDER BY rank DESC, id LIMIT :limit"
+        ).bindparams(q=q, limit=limit)
+    else:
+        query = _fts_query(q)
+        if query is None:
+            return []
+        index = len(SEARCHABLE[table]) - 1
+        stmt = text(
+            f"SELECT rowid, -bm25({table}_fts) AS rank, snippet({table}_fts, {index}, '[', ']', '…', 24) "
+            f"FROM {table}_fts WHERE {table}_fts MATCH :q ORDER BY bm25({table}_fts), rowid LIMIT :limit"
+        ).bindparams(q=query, limit=limit)
+    return [Hit(row_id, float(rank), fragment) for row_id, rank, fragment in session.execute(stmt)]
