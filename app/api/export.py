@@ -11,6 +11,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
 from app.db.session import session_scope
+from app.queries.pagination import decode_cursor
 from app.schemas.read import Page
 
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
@@ -102,4 +103,5 @@ def listing(request, session, page, fetch: Callable[..., Page], model: type[Base
     """A JSON page, or with `format=csv|ndjson` the whole list streamed."""
     if page.format == "json":
         return fetch(session, page.limit, page.cursor)
+    decode_cursor(page.cursor)  # a bad cursor is a 422 now, not a broken stream later
     return stream(request.app.state.sessionmaker, fetch, model, page.format, page.cursor, name)

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from fastapi import Query
 
+MAX_ID = 2_147_483_647  # ids are 32-bit integers in the database
+
 ClaimType = Literal["investment", "target", "procurement", "program", "partnership", "regulation", "position", "forecast"]
 Status = Literal["current", "former", "nominated"]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -41,9 +43,9 @@ class OrganizationFilters:
 
 @dataclass
 class PersonRoleFilters:
-    organization_id: Annotated[int | None, Query(ge=1, description="Roles at this organization.")] = None
+    organization_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Roles at this organization.")] = None
     status: Annotated[Status | None, Query(description="Only this status.")] = None
-    article_id: Annotated[int | None, Query(ge=1, description="Roles reported by this article.")] = None
+    article_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Roles reported by this article.")] = None
     year: Annotated[int | None, Query(ge=1000, le=9999, examples=[2016],
                                       description="Roles held in this year (by their dates).")] = None
     title: Annotated[str | None, Query(max_length=200, description="Only this normalised title.",
@@ -52,15 +54,15 @@ class PersonRoleFilters:
 
 @dataclass
 class RoleFilters(PersonRoleFilters):
-    person_id: Annotated[int | None, Query(ge=1, description="Roles of this person.")] = None
+    person_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Roles of this person.")] = None
 
 
 @dataclass
 class ArticleQuoteFilters:
     q: Annotated[str | None, Query(max_length=200, description="Full-text search of the quoted words; items then carry "
                                    "a `snippet` with the matched words in [brackets].", examples=["sovereign AI"])] = None
-    speaker_id: Annotated[int | None, Query(ge=1, description="Quotes by this person.")] = None
-    speaker_organization_id: Annotated[int | None, Query(ge=1, description="Quotes by this organization.")] = None
+    speaker_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Quotes by this person.")] = None
+    speaker_organization_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Quotes by this organization.")] = None
     kind: Annotated[QuoteKind | None, Query(description="Only this kind.")] = None
     published_from: Annotated[date | None, Query(description="Articles published on or after this date.",
                                                  examples=["2025-01-01"])] = None
@@ -69,15 +71,15 @@ class ArticleQuoteFilters:
 
 @dataclass
 class QuoteFilters(ArticleQuoteFilters):
-    article_id: Annotated[int | None, Query(ge=1, description="Quotes in this article.")] = None
+    article_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Quotes in this article.")] = None
 
 
 @dataclass
 class ArticleClaimFilters:
     q: Annotated[str | None, Query(max_length=200, description="Full-text search of the claim texts; items then carry "
                                    "a `snippet` with the matched words in [brackets].", examples=["data centers"])] = None
-    claimant_id: Annotated[int | None, Query(ge=1, description="Claims by this person.")] = None
-    claimant_organization_id: Annotated[int | None, Query(ge=1, description="Claims by this organization.")] = None
+    claimant_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Claims by this person.")] = None
+    claimant_organization_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Claims by this organization.")] = None
     type: Annotated[ClaimType | None, Query(description="Only this type of claim.")] = None
     topic: Annotated[str | None, Query(max_length=60, description="Claims on this topic.", examples=["AI"])] = None
     unit: Annotated[str | None, Query(max_length=80, description="Claims with an amount in this unit.",
@@ -91,14 +93,14 @@ class ArticleClaimFilters:
 
 @dataclass
 class ClaimFilters(ArticleClaimFilters):
-    article_id: Annotated[int | None, Query(ge=1, description="Claims in this article.")] = None
+    article_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Claims in this article.")] = None
 
 
 @dataclass
 class ArticleFilters:
     q: Annotated[str | None, Query(max_length=200, description="Full-text search of the titles and bodies; items then carry "
                                    "a `snippet` with the matched words in [brackets].", examples=["semiconductor"])] = None
-    publisher_id: Annotated[int | None, Query(ge=1, description="Articles of this publisher.")] = None
+    publisher_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Articles of this publisher.")] = None
     published_from: Annotated[date | None, Query(description="Published on or after this date.")] = None
     published_to: Annotated[date | None, Query(description="Published on or before this date.")] = None
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi_offline import FastAPIOffline
 from fastapi.middleware.cors import CORSMiddleware
 
 from app import __version__
@@ -10,6 +12,7 @@ from app.api.middleware import ConditionalGet, RequestContext
 from app.api.routers import articles, claims, organizations, people, quotes, roles, search, system, writing
 from app.config import Settings, get_settings
 from app.db.session import get_engine, get_sessionmaker
+from app.schemas.read import Problem
 
 DESCRIPTION = """
 newsgraph reads news articles and serves who holds which role, who said what and who promised
@@ -20,9 +23,47 @@ errors are `application/problem+json`.
 """
 
 
+TAGS = [
+    {"name": "people", "description": "People named in the articles, one record per person."},
+    {"name": "organizations", "description": "Organizations with aliases, kind and parent."},
+    {"name": "roles", "description": "Who holds which title where, with the articles that say so."},
+    {"name": "quotes", "description": "Who said what: direct, partial and indirect quotes."},
+    {"name": "claims", "description": "Plans, targets, deals, rules, positions and forecasts."},
+    {"name": "articles", "description": "The loaded articles, and writing new ones."},
+    {"name": "search", "description": "One search box across the records."},
+    {"name": "system", "description": "Liveness and readiness."},
+]
+
+
+def _openapi(app: FastAPI) -> dict:
+    """The generated schema, with every error documented as the problem+json it is."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, description=app.description,
+                         routes=app.routes, tags=app.openapi_tags)
+    problem_ref = {"$ref": "#/components/schemas/Problem"}
+    schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = Problem.model_json_schema()
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for code, response in operation.get("responses", {}).items():
+                if code[0] in "45":
+                    response["content"] = {"application/problem+json": {"schema": problem_ref}}
+                    if code == "422":
+                        response["description"] = "A parameter is not valid."
+    app.openapi_schema = schema
+    return schema
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(title="newsgraph", version=__version__, description=DESCRIPTION)
+    # The docs pages load Swagger UI and ReDoc from the application itself, not from a CDN.
+    app = FastAPIOffline(
+        title="newsgraph",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        swagger_ui_parameters={"displayRequestDuration": True, "tryItOutEnabled": False},
+    )
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
     app.state.sessionmaker = get_sessionmaker(settings.database_url)
@@ -37,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=["ETag", "X-Request-ID"],
         )
     app.add_middleware(RequestContext)
+    app.openapi = lambda: _openapi(app)
     app.include_router(system.router)
     for module in (people, organizations, roles, quotes, claims, articles, writing, search):
         app.include_router(module.router, prefix="/api/v1")

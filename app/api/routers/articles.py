@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
+from app.api.filters import MAX_ID
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.filters import ArticleClaimFilters, ArticleFilters, ArticleQuoteFilters, values
@@ -16,7 +17,7 @@ from app.schemas.read import ArticleDetail, ArticleRead, ClaimRead, Page, Proble
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 NOT_FOUND = {404: {"model": Problem, "description": "No article with this id."}}
-ArticleId = Annotated[int, Path(ge=1, description="The article's id.")]
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="The article's id.")]
 
 
 def _article(session, article_id: int):

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
+from app.api.filters import MAX_ID
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
@@ -43,7 +44,7 @@ def list_claims(
 
 
 @router.get("/{claim_id}", response_model=ClaimRead, responses=NOT_FOUND)
-def get_claim(session: SessionDep, claim_id: Annotated[int, Path(ge=1)], include: Include = None) -> ClaimRead:
+def get_claim(session: SessionDep, claim_id: Annotated[int, Path(ge=1, le=MAX_ID)], include: Include = None) -> ClaimRead:
     """One claim."""
     claim = facts.get_claim(session, claim_id)
     if claim is None:

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
+from app.api.filters import MAX_ID
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
@@ -14,7 +15,7 @@ from app.schemas.read import OrganizationRead, Page, PersonRead, Problem
 
 router = APIRouter(prefix="/organizations", tags=["organizations"])
 NOT_FOUND = {404: {"model": Problem, "description": "No organization with this id."}}
-OrganizationId = Annotated[int, Path(ge=1, description="The organization's id.")]
+OrganizationId = Annotated[int, Path(ge=1, le=MAX_ID, description="The organization's id.")]
 
 
 @router.get("", response_model=Page[OrganizationRead], responses=EXPORT_RESPONSES)

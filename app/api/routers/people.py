@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
+from app.api.filters import MAX_ID
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.filters import ArticleClaimFilters, ArticleQuoteFilters, PersonFilters, PersonRoleFilters, values
@@ -17,7 +18,7 @@ from app.schemas.read import ClaimRead, Counts, Page, PersonDetail, PersonRead, 
 
 router = APIRouter(prefix="/people", tags=["people"])
 NOT_FOUND = {404: {"model": Problem, "description": "No person with this id."}}
-PersonId = Annotated[int, Path(ge=1, description="The person's id.")]
+PersonId = Annotated[int, Path(ge=1, le=MAX_ID, description="The person's id.")]
 
 
 def _person(session, person_id: int):

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
+from app.api.filters import MAX_ID
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
@@ -43,7 +44,7 @@ def list_quotes(
 
 
 @router.get("/{quote_id}", response_model=QuoteRead, responses=NOT_FOUND)
-def get_quote(session: SessionDep, quote_id: Annotated[int, Path(ge=1)], include: Include = None) -> QuoteRead:
+def get_quote(session: SessionDep, quote_id: Annotated[int, Path(ge=1, le=MAX_ID)], include: Include = None) -> QuoteRead:
     """One quote."""
     quote = facts.get_quote(session, quote_id)
     if quote is None:

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
+from app.api.filters import MAX_ID
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
@@ -33,7 +34,7 @@ def list_roles(
 
 
 @router.get("/{role_id}", response_model=RoleRead, responses=NOT_FOUND)
-def get_role(session: SessionDep, role_id: Annotated[int, Path(ge=1)]) -> RoleRead:
+def get_role(session: SessionDep, role_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> RoleRead:
     """One role."""
     role = roles.get(session, role_id)
     if role is None:
