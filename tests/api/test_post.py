@@ -74,3 +74,26 @@ def test_failed_store_leaves_nothing(migrated_db, monkeypatch):
         assert response.status_code == 500 and "disk" not in response.text
         assert response.headers["content-type"].startswith("application/problem+json")
         assert http.get("/api/v1/articles").json()["items"] == []
+
+
+def test_walking_pages_while_articles_are_added(writer):
+    """Every row present when the walk starts is seen exactly once, whatever is added meanwhile."""
+    texts = [TEXT.replace("Jane Roe", name).replace("2 trillion", f"{n} trillion")
+             for n, name in enumerate(["Ann Lee", "Bo Kim", "Cy Park", "Di Cho", "Ed Han", "Fay Yoo"], start=3)]
+    for text in texts[:3]:
+        writer.post("/api/v1/articles", content=text, headers={**AUTH, "Content-Type": "text/plain"})
+    for resource in ("quotes", "claims", "people", "articles", "roles"):
+        before = {i["id"] for i in writer.get(f"/api/v1/{resource}", params={"limit": 100}).json()["items"]}
+        seen, cursor, extra = [], None, iter(texts[3:])
+        while True:
+            params = {"limit": 1, **({"cursor": cursor} if cursor else {})}
+            page = writer.get(f"/api/v1/{resource}", params=params).json()
+            seen += [i["id"] for i in page["items"]]
+            text = next(extra, None)
+            if text:
+                writer.post("/api/v1/articles", content=text + resource, headers={**AUTH, "Content-Type": "text/plain"})
+            cursor = page["next_cursor"]
+            if not cursor:
+                break
+        assert len(seen) == len(set(seen))
+        assert before <= set(seen)
