@@ -12,6 +12,7 @@ from app.api.middleware import ConditionalGet, RequestContext
 from app.api.routers import articles, claims, organizations, people, quotes, roles, search, system, writing
 from app.config import Settings, get_settings
 from app.db.session import get_engine, get_sessionmaker
+from app.queries.pagination import encode_cursor
 from app.schemas.read import Problem
 
 DESCRIPTION = """
@@ -35,6 +36,26 @@ TAGS = [
 ]
 
 
+_EXAMPLES = {"cursor": encode_cursor(20), "published_from": "2025-06-01", "published_to": "2025-06-30",
+             "authorization": "Bearer <API_KEY>", "name": "minister-interview.txt"}
+
+
+def _example(name: str, schema: dict):
+    """A real example for a parameter the routes give none: ids 1, the first choice, a cursor…"""
+    if name in _EXAMPLES:
+        return _EXAMPLES[name]
+    for option in [schema, *schema.get("anyOf", [])]:
+        if option.get("examples"):
+            return option["examples"][0]
+        if option.get("enum"):
+            return option["enum"][0]
+        if option.get("type") == "integer":
+            return max(1, option.get("minimum", 1))
+        if option.get("type") == "number":
+            return 1e9
+    return schema.get("default")
+
+
 def _openapi(app: FastAPI) -> dict:
     """The generated schema, with every error documented as the problem+json it is."""
     if app.openapi_schema:
@@ -45,6 +66,9 @@ def _openapi(app: FastAPI) -> dict:
     schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = Problem.model_json_schema()
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if "example" not in parameter and "examples" not in parameter:
+                    parameter["example"] = _example(parameter["name"], parameter.get("schema", {}))
             for code, response in operation.get("responses", {}).items():
                 if code[0] in "45":
                     response["content"] = {"application/problem+json": {"schema": problem_ref}}

@@ -223,3 +223,16 @@ def test_evidence_sentence_on_request(client):
 def test_quotes_filtered_by_publication_date(client):
     assert walk(client, "quotes", published_from="1990-01-01") == []  # no seed carries a date
     assert client.get("/api/v1/quotes", params={"published_from": "not-a-date"}).status_code == 422
+
+
+def test_openapi_describes_and_exemplifies_every_parameter(client):
+    spec = client.get("/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            assert operation.get("tags"), path
+            for parameter in operation.get("parameters", []):
+                assert parameter.get("description"), (path, parameter["name"])
+                assert "example" in parameter or "examples" in parameter, (path, parameter["name"])
+            errors = {code for code in operation["responses"] if code[0] in "45"}
+            for code in errors:
+                assert "application/problem+json" in operation["responses"][code]["content"], (path, code)

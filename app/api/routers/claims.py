@@ -44,7 +44,11 @@ def list_claims(
 
 
 @router.get("/{claim_id}", response_model=ClaimRead, responses=NOT_FOUND)
-def get_claim(session: SessionDep, claim_id: Annotated[int, Path(ge=1, le=MAX_ID)], include: Include = None) -> ClaimRead:
+def get_claim(
+    session: SessionDep,
+    claim_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The claim's id.")],
+    include: Include = None,
+) -> ClaimRead:
     """One claim."""
     claim = facts.get_claim(session, claim_id)
     if claim is None:

@@ -44,7 +44,11 @@ def list_quotes(
 
 
 @router.get("/{quote_id}", response_model=QuoteRead, responses=NOT_FOUND)
-def get_quote(session: SessionDep, quote_id: Annotated[int, Path(ge=1, le=MAX_ID)], include: Include = None) -> QuoteRead:
+def get_quote(
+    session: SessionDep,
+    quote_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The quote's id.")],
+    include: Include = None,
+) -> QuoteRead:
     """One quote."""
     quote = facts.get_quote(session, quote_id)
     if quote is None:

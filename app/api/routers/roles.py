@@ -34,7 +34,10 @@ def list_roles(
 
 
 @router.get("/{role_id}", response_model=RoleRead, responses=NOT_FOUND)
-def get_role(session: SessionDep, role_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> RoleRead:
+def get_role(
+    session: SessionDep,
+    role_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The role's id.")],
+) -> RoleRead:
     """One role."""
     role = roles.get(session, role_id)
     if role is None:
