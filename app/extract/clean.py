@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html.parser import HTMLParser
 from collections.abc import Iterator
 from datetime import date
 
@@ -47,8 +48,49 @@ _DATE_PATTERNS = [
 ]
 
 
+_HTML = re.compile(r"<(?:html|body|p|div|br|article|span|h[1-6])\b[^>]*>", re.IGNORECASE)
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr", "blockquote"}
+_SKIP_TAGS = {"script", "style", "noscript", "head", "nav", "footer", "aside", "form"}
+
+
+class _TextOf(HTMLParser):
+    """The readable text of an HTML page: blocks on lines of their own, scripts and menus out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS and self.skipping:
+            self.skipping -= 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(raw: str) -> str:
+    parser = _TextOf()
+    parser.feed(raw)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 def normalize_text(raw: str) -> str:
-    """Unify line ends and spaces; drop control characters other than newline and tab."""
+    """Unify line ends and spaces; drop control characters other than newline and tab; read the
+    text out of HTML markup."""
+    if len(_HTML.findall(raw[:20000])) >= 2:
+        raw = html_to_text(raw)
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = "".join(
         c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co")
