@@ -29,11 +29,34 @@ def cmd_upgrade(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _store_with_retry(prepared, attempts: int = 5):
+    """Store one file in its own transaction. Another loader writing the same rows at once
+    (a unique key taken, a locked database) makes this transaction fail: it is rolled back and
+    tried again, when the rows the other loader committed are seen and reused."""
+    import random
+    import time
+
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
+    from app.db.session import session_scope
+    from app.services.ingest import store
+
+    for attempt in range(1, attempts + 1):
+        try:
+            with session_scope() as session:
+                return store(session, prepared)
+        except (IntegrityError, OperationalError) as exc:
+            if attempt == attempts:
+                raise
+            print(f"retrying {prepared.name} ({type(exc).__name__}: another writer)", file=sys.stderr)
+            time.sleep(random.uniform(0.05, 0.3) * attempt)
+
+
 def cmd_load(args: argparse.Namespace) -> int:
     from app.db.migrate import upgrade
     from app.db.session import session_scope
     from app.queries import documents
-    from app.services.ingest import InputError, LoadResult, prepare, read, sha256_of, store
+    from app.services.ingest import InputError, LoadResult, prepare, read, sha256_of
 
     settings = get_settings()
     upgrade()
@@ -53,8 +76,7 @@ def cmd_load(args: argparse.Namespace) -> int:
                 result = LoadResult(path.name, "unchanged")
             else:
                 prepared = prepare(path.name, data, text)
-                with session_scope() as session:
-                    result = store(session, prepared)
+                result = _store_with_retry(prepared)
         except InputError as exc:
             result = LoadResult(path.name, "failed", detail=str(exc))
         except Exception as exc:  # one bad file must not stop the others
