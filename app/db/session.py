@@ -32,7 +32,8 @@ def _engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        # Fail fast when the server is gone, rather than hang a request.
+        engine = create_engine(url, pool_pre_ping=True, pool_timeout=5, connect_args={"connect_timeout": 3})
     return engine
 
 
