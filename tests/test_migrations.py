@@ -82,3 +82,24 @@ def test_role_reports_migration_keeps_loaded_roles(empty_db):
             assert tuple(c.execute(text('SELECT article_id, "start", "end" FROM roles')).one()) == (1, 3, 9)
     finally:
         engine.dispose()
+
+
+def test_downgrade_and_upgrade_a_loaded_database(migrated_db, tmp_path):
+    import shutil
+
+    from tests.conftest import SEEDS, load_paths
+
+    shutil.copy(next(SEEDS.glob("002_*.txt")), tmp_path)
+    assert load_paths(migrated_db, tmp_path) == 0
+    downgrade(migrated_db, "base")
+    assert _tables(migrated_db) == set()
+    upgrade(migrated_db)
+    assert load_paths(migrated_db, tmp_path) == 0
+    engine = create_engine(migrated_db)
+    try:
+        from sqlalchemy import text
+
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM articles")).scalar() == 1
+    finally:
+        engine.dispose()
