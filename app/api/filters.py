@@ -31,13 +31,13 @@ class PageParams:
 
 @dataclass
 class PersonFilters:
-    q: Annotated[str | None, Query(max_length=200, examples=["bae kyung-hoon"],
+    q: Annotated[str | None, Query(max_length=200, examples=["park ji-hoon"],
                                    description="Name or alias contains this (spelling variants forgiven).")] = None
 
 
 @dataclass
 class OrganizationFilters:
-    q: Annotated[str | None, Query(max_length=200, description="Name or alias contains this.", examples=["LG"])] = None
+    q: Annotated[str | None, Query(max_length=200, description="Name or alias contains this.", examples=["university"])] = None
     kind: Annotated[str | None, Query(max_length=40, description="Only this kind.", examples=["government"])] = None
 
 
@@ -60,7 +60,7 @@ class RoleFilters(PersonRoleFilters):
 @dataclass
 class ArticleQuoteFilters:
     q: Annotated[str | None, Query(max_length=200, description="Full-text search of the quoted words; items then carry "
-                                   "a `snippet` with the matched words in [brackets].", examples=["sovereign AI"])] = None
+                                   "a `snippet` with the matched words in [brackets].", examples=["artificial intelligence"])] = None
     speaker_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Quotes by this person.")] = None
     speaker_organization_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Quotes by this organization.")] = None
     kind: Annotated[QuoteKind | None, Query(description="Only this kind.")] = None

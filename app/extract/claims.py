@@ -62,7 +62,7 @@ def target_year(text: str) -> int | None:
 
 
 def sentences(doc: Doc) -> Iterator[Span]:
-    """spaCy's sentences, rejoined where it split after an abbreviation ('Nvidia Corp. CEO …')."""
+    """spaCy's sentences, rejoined where it split after an abbreviation ('Acme Corp. CEO …')."""
     pending: Span | None = None
     for sent in doc.sents:
         if pending is not None:
@@ -155,7 +155,7 @@ class ClaimFinder:
             if lemma in self.org_nouns:
                 return self._last_acting_org(subject.idx)
             if word in _PLACEHOLDER_SUBJECTS:
-                # "It was part of the chips Nvidia agreed to supply": the named actor.
+                # "It was part of the chips Acme agreed to supply": the named actor.
                 for t in tokens:
                     if t.dep_ in ("nsubj", "nsubjpass", "poss", "compound") and t is not subject:
                         named = self.entities.at(t.idx, t.idx + len(t.text))

@@ -259,7 +259,7 @@ _ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Mr|Mrs|Ms|Dr|St|Gen|
 
 
 def _join_broken_lines(lines: list[str]) -> list[str]:
-    """A line that ends on an abbreviation ('BlackRock Inc.') was cut mid-sentence."""
+    """A line that ends on an abbreviation ('Acme Inc.') was cut mid-sentence."""
     out: list[str] = []
     for line in lines:
         if out and _ABBREVIATION_END.search(out[-1]) and is_paragraph(out[-1]) and line[:1].isupper():

@@ -83,7 +83,7 @@ def candidates(doc: Doc) -> list[Candidate]:
     for ns, ne in names:
         if not any(c.start <= ns and ne <= c.end and c.label == "PERSON" for c in found):
             found.append(Candidate(ns, ne, "PERSON", text[ns:ne]))
-    # "Samsung Techwin" beside "Samsung Thales": a shared first word with an organization.
+    # "Acme Motors" tagged a person beside "Acme Bank": a shared first word with an organization.
     org_heads = {c.text.split()[0] for c in found if c.label == "ORG" and len(c.text.split()) > 1}
     found = [
         Candidate(c.start, c.end, "ORG", c.text)
@@ -99,8 +99,8 @@ def candidates(doc: Doc) -> list[Candidate]:
 
 
 def _extend_org(doc: Doc, ent, start: int, end: int) -> tuple[int, int]:
-    """Take in a capitalised word the tagger left out before the name ("Human-inspired AI
-    Research Lab") and a unit noun after it ("Eco Solutions division")."""
+    """Take in a capitalised word the tagger left out before the name ("Brain-inspired Computing
+    Lab") and a unit noun after it ("Solar Power division")."""
     m = re.search(r"(?<![\w'’-])([A-Z][a-z]+(?:-[a-z]+)*) $", doc.text[max(0, start - 40) : start])
     if m and start == ent.start_char:
         word_start = start - len(m.group(1)) - 1
@@ -242,7 +242,7 @@ _UNIT_HEADS = {"college", "school", "department", "faculty", "graduate", "instit
 
 
 def _inner_parent(name: str) -> str | None:
-    """'Sejong University College of Business' sits under 'Sejong University'."""
+    """'Hanil University College of Law' sits under 'Hanil University'."""
     words = name.split()
     for i in range(1, len(words) - 1):
         if words[i - 1].lower() in _PARENT_HEADS and words[i].lower() in _UNIT_HEADS and words[i][0].isupper():
@@ -251,7 +251,7 @@ def _inner_parent(name: str) -> str | None:
 
 
 def split_org(text: str) -> tuple[str | None, str | None]:
-    """'LG Electronics' Eco Solutions division' -> ('Eco Solutions division', 'LG Electronics')."""
+    """'Acme Electronics' Solar division' -> ('Solar division', 'Acme Electronics')."""
     parts = _POSSESSIVE_SPLIT.split(" ".join(text.split()), maxsplit=1)
     if len(parts) == 2:
         owner, unit = clean_org(parts[0]), clean_org(parts[1])
@@ -350,7 +350,7 @@ def _cluster_orgs(text: str, found: list[Candidate], people: list[Cluster]) -> l
 
 
 def _merge_acronyms(text: str, clusters: dict[str, Cluster]) -> None:
-    """'KAIST (Korea Advanced Institute of Science and Technology)' and the reverse order."""
+    """'WHO (World Health Organization)' and the reverse order."""
     for m in re.finditer(r"([A-Z][\w&.'’ -]{1,80}?)\s+\(([^()]{2,80})\)", text):
         outside, inside = m.group(1).strip(), m.group(2).strip()
         for short, long in ((outside, inside), (inside, outside)):
@@ -413,7 +413,7 @@ def _index_mentions(text: str, clusters: list[Cluster]) -> list[Mention]:
 
 
 def _parents(text: str, orgs: list[Cluster]) -> dict[str, str]:
-    """A unit inside another: its name extends the other's ('LG AI Research' under 'LG'), or
+    """A unit inside another: its name extends the other's ('Acme AI Lab' under 'Acme'), or
     the text says so ('X's Y', 'Y at X', 'Y of X')."""
     parent: dict[str, str] = {}
     names = {c.ref: c.name for c in orgs}

@@ -26,7 +26,7 @@ def strip_possessive(name: str) -> str:
 
 
 def person_key(name: str) -> str:
-    """'Bae Soon-min', 'Bae Sunmin' and 'bae sun min' share the key 'baesunmin'."""
+    """'Park Soo-jin', 'Park Sujin' and 'park su jin' share the key 'parksujin'."""
     key = re.sub(r"[^a-z0-9]", "", fold(strip_possessive(name)))
     for variant, canonical in _VOWEL_VARIANTS:
         key = key.replace(variant, canonical)
@@ -44,7 +44,7 @@ def org_words(name: str) -> list[str]:
 
 
 def org_key(name: str) -> str:
-    """'The Nvidia Corp.' and 'Nvidia' share the key 'nvidia'."""
+    """'The Acme Corp.' and 'Acme' share the key 'acme'."""
     return "".join(org_words(name))
 
 

@@ -1,9 +1,9 @@
 """Roles: who holds which title where, from the phrases news writing uses for them.
 
-- apposition after a name: "Bae Kyung-hoon, chief of LG AI Research," / "X, a professor at Y";
-- title before a name: "Presidential Chief of Staff X", "Nvidia Corp. CEO X", "former President X";
-- appointment verbs: "X was appointed as the first senior secretary of …", "tapping X … as the
-  new science minister" (nominated), "he worked as a senior researcher at Y" (former);
+- apposition after a name: "X, chief of Y," / "X, a professor at Y";
+- title before a name: "Deputy Chief of Staff X", "Acme Corp. CEO X", "former President X";
+- appointment verbs: "X was appointed as the first deputy secretary of …", "tapping X … as the
+  new finance minister" (nominated), "he worked as an engineer at Y" (former);
 - bylines: "[Publisher Reporter Name]".
 A title must end in a title head word (rules/title_words.txt).
 """
@@ -172,7 +172,7 @@ class RoleFinder:
             return
         title, org_phrase = m["title"], m["org"]
         if org_phrase and not _is_title(title):
-            # "head of the AI2XL Lab at KT": the title may itself hold "of".
+            # "head of the X Lab at Y": the title may itself hold "of".
             return
         if title.lower() in word_set("anonymous_sources.txt"):
             return  # "X, an official at Y, said": the official is the clause's subject
@@ -250,7 +250,7 @@ class RoleFinder:
                     if not tm:
                         continue
                     org = self._org_named(tm["org"], base + m.start("title") + tm.start("org")) if tm["org"] else None
-                    if org is None and not tm["org"]:  # "joined LG Group in 2016 as an AI expert"
+                    if org is None and not tm["org"]:  # "joined Acme Group in 2016 as an engineer"
                         org = self._org_in(verb_at, base + m.start("title"))
                     title = tm["title"].strip() if org or not tm["org"] else title_phrase.strip()
                     verb = m[verb_group].lower()

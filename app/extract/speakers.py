@@ -124,7 +124,7 @@ class Attributor:
         if token.pos_ in ("NOUN", "PROPN"):
             if word in self.anonymous or token.lemma_.lower() in self.anonymous:
                 return None, 0.0
-            for t in token.subtree:  # "a spokesman for LG" names the organization
+            for t in token.subtree:  # "a spokesman for Acme" names the organization
                 m = self.entities.at(t.idx, t.idx + len(t.text))
                 if m is not None:
                     return m.ref, 0.75

@@ -21,7 +21,7 @@ class Hit:
 
 
 def _fts_query(q: str) -> str | None:
-    """User words as FTS5 phrases (no operators from the client): 'sovereign AI' -> "sovereign" "AI"."""
+    """User words as FTS5 phrases (no operators from the client): 'chip plants' -> "chip" "plants"."""
     words = _WORD.findall(q)
     return " ".join(f'"{w}"' for w in words[:32]) or None
 

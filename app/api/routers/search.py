@@ -24,7 +24,7 @@ class SearchResults(BaseModel):
 def search_everything(
     session: SessionDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words to look for.",
-                            examples=["sovereign AI"])],
+                            examples=["artificial intelligence"])],
     limit: Annotated[int, Query(ge=1, le=50, description="At most this many results of each kind.")] = 5,
 ) -> SearchResults:
     """One box across people, organizations (by name) and quotes and claims (full text, best first)."""
