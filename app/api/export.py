@@ -11,7 +11,9 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
 from app.db.session import session_scope
+from app.queries import facts, search
 from app.queries.pagination import decode_cursor
+from app.schemas import build
 from app.schemas.read import Page
 
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
@@ -105,3 +107,19 @@ def listing(request, session, page, fetch: Callable[..., Page], model: type[Base
         return fetch(session, page.limit, page.cursor)
     decode_cursor(page.cursor)  # a bad cursor is a 422 now, not a broken stream later
     return stream(request.app.state.sessionmaker, fetch, model, page.format, page.cursor, name)
+
+
+def evidence_listing(request, session, page, table: str, list_fn, build_fn, model, filters: dict,
+                     include: str | None):
+    """`listing` for quotes and claims: optional evidence sentences, snippets when searching."""
+
+    def fetch(s, limit, cursor):
+        found = list_fn(s, limit, cursor, page.sort, **filters)
+        items = [build_fn(row) for row in found.items]
+        if include == "sentence":
+            build.with_sentences(items, facts.bodies(s, {i.article.id for i in items}))
+        if filters.get("q"):
+            build.with_snippets(items, search.snippets(s, table, filters["q"], [i.id for i in items]))
+        return Page[model](items=items, next_cursor=found.next_cursor)
+
+    return listing(request, session, page, fetch, model, table)

@@ -7,9 +7,9 @@ from fastapi import APIRouter, Depends, Path, Request
 from app.api.filters import MAX_ID
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
-from app.api.export import EXPORT_RESPONSES, listing
+from app.api.export import EXPORT_RESPONSES, evidence_listing
 from app.api.filters import ClaimFilters, values
-from app.queries import facts, search
+from app.queries import facts
 from app.schemas import build
 from app.schemas.read import ClaimRead, Page, Problem
 
@@ -17,21 +17,9 @@ router = APIRouter(prefix="/claims", tags=["claims"])
 NOT_FOUND = {404: {"model": Problem, "description": "No claim with this id."}}
 
 
-def claim_page(session, limit, cursor, sort, filters: dict, include: str | None) -> Page[ClaimRead]:
-    found = facts.list_claims(session, limit, cursor, sort, **filters)
-    items = [build.claim(c) for c in found.items]
-    if include == "sentence":
-        build.with_sentences(items, facts.bodies(session, {i.article.id for i in items}))
-    if filters.get("q"):
-        build.with_snippets(items, search.snippets(session, "claims", filters["q"], [i.id for i in items]))
-    return Page[ClaimRead](items=items, next_cursor=found.next_cursor)
-
-
-def claims_listing(request, session, page, filters: dict, include: str | None, name: str = "claims"):
-    def fetch(s, limit, cursor):
-        return claim_page(s, limit, cursor, page.sort, filters, include)
-
-    return listing(request, session, page, fetch, ClaimRead, name)
+def claims_listing(request, session, page, filters: dict, include: str | None):
+    return evidence_listing(request, session, page, "claims", facts.list_claims, build.claim, ClaimRead,
+                            filters, include)
 
 
 @router.get("", response_model=Page[ClaimRead], responses=EXPORT_RESPONSES)

@@ -7,9 +7,9 @@ from fastapi import APIRouter, Depends, Path, Request
 from app.api.filters import MAX_ID
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
-from app.api.export import EXPORT_RESPONSES, listing
+from app.api.export import EXPORT_RESPONSES, evidence_listing
 from app.api.filters import QuoteFilters, values
-from app.queries import facts, search
+from app.queries import facts
 from app.schemas import build
 from app.schemas.read import Page, Problem, QuoteRead
 
@@ -17,21 +17,9 @@ router = APIRouter(prefix="/quotes", tags=["quotes"])
 NOT_FOUND = {404: {"model": Problem, "description": "No quote with this id."}}
 
 
-def quote_page(session, limit, cursor, sort, filters: dict, include: str | None) -> Page[QuoteRead]:
-    found = facts.list_quotes(session, limit, cursor, sort, **filters)
-    items = [build.quote(q) for q in found.items]
-    if include == "sentence":
-        build.with_sentences(items, facts.bodies(session, {i.article.id for i in items}))
-    if filters.get("q"):
-        build.with_snippets(items, search.snippets(session, "quotes", filters["q"], [i.id for i in items]))
-    return Page[QuoteRead](items=items, next_cursor=found.next_cursor)
-
-
-def quotes_listing(request, session, page, filters: dict, include: str | None, name: str = "quotes"):
-    def fetch(s, limit, cursor):
-        return quote_page(s, limit, cursor, page.sort, filters, include)
-
-    return listing(request, session, page, fetch, QuoteRead, name)
+def quotes_listing(request, session, page, filters: dict, include: str | None):
+    return evidence_listing(request, session, page, "quotes", facts.list_quotes, build.quote, QuoteRead,
+                            filters, include)
 
 
 @router.get("", response_model=Page[QuoteRead], responses=EXPORT_RESPONSES)
