@@ -61,6 +61,12 @@ def quotes_query(
     return _published(stmt, Quote.article_id, published_from, published_to)
 
 
+def quotes_by_ids(session: Session, ids: list[int]) -> list[Quote]:
+    """The quotes with these ids, in the order given."""
+    found = {q.id: q for q in session.scalars(quotes_query().where(Quote.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
+
+
 def list_quotes(
     session: Session, limit: int, cursor: str | None, sort: str = "id", q: str | None = None, **filters
 ) -> Page[Quote]:
@@ -107,6 +113,12 @@ def claims_query(
             amounts = amounts.where(ClaimAmount.value <= max_value)
         stmt = stmt.where(Claim.id.in_(amounts))
     return stmt
+
+
+def claims_by_ids(session: Session, ids: list[int]) -> list[Claim]:
+    """The claims with these ids, in the order given."""
+    found = {c.id: c for c in session.scalars(claims_query().where(Claim.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
 
 
 def list_claims(

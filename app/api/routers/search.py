@@ -31,9 +31,10 @@ def search_everything(
     people = entities.list_people(session, limit, None, q=q).items
     orgs = entities.list_organizations(session, limit, None, q=q).items
     found = {}
-    for table, getter, builder in (("quotes", facts.get_quote, build.quote), ("claims", facts.get_claim, build.claim)):
+    for table, fetch, builder in (("quotes", facts.quotes_by_ids, build.quote),
+                                  ("claims", facts.claims_by_ids, build.claim)):
         hits = search.ranked(session, table, q, limit)
-        items = [builder(getter(session, hit.id)) for hit in hits]
+        items = [builder(row) for row in fetch(session, [hit.id for hit in hits])]
         found[table] = build.with_snippets(items, {hit.id: hit.snippet for hit in hits})
     return SearchResults(
         people=[build.person(p) for p in people],
