@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -52,11 +53,32 @@ def _store_with_retry(prepared, attempts: int = 5):
             time.sleep(random.uniform(0.05, 0.3) * attempt)
 
 
+def _line(result, path: Path) -> str:
+    line = f"{result.status:9} {path}"
+    if result.status in ("loaded", "updated"):
+        line += f"  ({result.articles} article{'s' if result.articles != 1 else ''})"
+    if result.detail:
+        line += f"  {result.detail}"
+    return line
+
+
+def _failed(path: Path, exc: Exception):
+    from app.services.ingest import InputError, LoadResult
+
+    detail = str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
+    return LoadResult(path.name, "failed", detail=detail)
+
+
 def cmd_load(args: argparse.Namespace) -> int:
+    """Files are read and checked here; their analysis (the CPU work) runs in worker processes;
+    each analysed file is stored here in its own transaction, as soon as it is ready."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from multiprocessing import get_context
+
     from app.db.migrate import upgrade
     from app.db.session import session_scope
     from app.queries import documents
-    from app.services.ingest import InputError, LoadResult, prepare, read, sha256_of
+    from app.services.ingest import LoadResult, prepare, read, sha256_of
 
     settings = get_settings()
     upgrade()
@@ -64,32 +86,65 @@ def cmd_load(args: argparse.Namespace) -> int:
     if not files:
         print("no .txt files found", file=sys.stderr)
         return 1
+    workers = max(1, min(args.workers or os.cpu_count() or 1, len(files)))
     counts = {"loaded": 0, "updated": 0, "unchanged": 0, "failed": 0}
-    progress = tqdm(files, desc="loading", unit="file", file=sys.stderr, disable=None)
-    for path in progress:
-        progress.set_postfix_str(path.name)
-        try:
-            data, text = read(path, settings.max_file_bytes)
-            with session_scope() as session:
-                seen = documents.by_sha256(session, sha256_of(data)) is not None
-            if seen:
-                result = LoadResult(path.name, "unchanged")
-            else:
-                prepared = prepare(path.name, data, text)
-                result = _store_with_retry(prepared)
-        except InputError as exc:
-            result = LoadResult(path.name, "failed", detail=str(exc))
-        except Exception as exc:  # one bad file must not stop the others
-            result = LoadResult(path.name, "failed", detail=f"{type(exc).__name__}: {exc}")
+    progress = tqdm(total=len(files), desc="loading", unit="file", file=sys.stderr, disable=None)
+
+    def finish(path: Path, result) -> None:
         counts[result.status] += 1
-        line = f"{result.status:9} {path}"
-        if result.status in ("loaded", "updated"):
-            line += f"  ({result.articles} article{'s' if result.articles != 1 else ''})"
-        if result.detail:
-            line += f"  {result.detail}"
-        tqdm.write(line, file=sys.stdout)
+        progress.update()
+        progress.set_postfix_str(path.name)
+        tqdm.write(_line(result, path), file=sys.stdout)
+
+    def store(path: Path, prepared) -> None:
+        try:
+            finish(path, _store_with_retry(prepared))
+        except Exception as exc:  # one bad file must not stop the others
+            finish(path, _failed(path, exc))
+
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn")) if workers > 1 else None
+    pending: dict = {}
+    try:
+        for path in files:
+            try:
+                data, text = read(path, settings.max_file_bytes)
+                with session_scope() as session:
+                    seen = documents.by_sha256(session, sha256_of(data)) is not None
+            except Exception as exc:
+                finish(path, _failed(path, exc))
+                continue
+            if seen:
+                finish(path, LoadResult(path.name, "unchanged"))
+            elif pool is None:
+                try:
+                    prepared = prepare(path.name, data, text)
+                except Exception as exc:
+                    finish(path, _failed(path, exc))
+                    continue
+                store(path, prepared)
+            else:
+                pending[pool.submit(prepare, path.name, data, text)] = path
+                while len(pending) >= 2 * workers:  # bounded: memory stays flat on any corpus
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        _collect(future, pending.pop(future), store, finish)
+        for future in list(pending):
+            _collect(future, pending.pop(future), store, finish)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        progress.close()
     print(", ".join(f"{n} {status}" for status, n in counts.items()))
     return 1 if counts["failed"] else 0
+
+
+def _collect(future, path: Path, store, finish) -> None:
+    try:
+        prepared = future.result()
+    except Exception as exc:
+        finish(path, _failed(path, exc))
+        return
+    store(path, prepared)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -123,6 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("upgrade", help="apply the migrations up to head").set_defaults(func=cmd_upgrade)
     load = commands.add_parser("load", help="load .txt article files and folders of them")
     load.add_argument("paths", nargs="+", metavar="PATH")
+    load.add_argument("--workers", type=int, default=None,
+                      help="processes analysing files at once (default: one per CPU core)")
     load.set_defaults(func=cmd_load)
     serve = commands.add_parser("serve", help="serve the HTTP API with uvicorn")
     serve.add_argument("--host", default=None)

@@ -11,6 +11,8 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.requests import Request
 from starlette.responses import Response
 
+from app.api.errors import problem
+
 access_log = logging.getLogger("app.access")
 _CACHEABLE_TYPES = ("application/json", "application/problem+json")
 _NO_STORE_PATHS = ("/health", "/ready")
@@ -23,7 +25,11 @@ class RequestContext(BaseHTTPMiddleware):
         request_id = request.headers.get("x-request-id", "")[:100] or uuid.uuid4().hex
         request.state.request_id = request_id
         started = time.perf_counter()
-        response = await call_next(request)
+        if any("\x00" in value for value in request.query_params.values()):
+            # No database stores NUL characters; no parameter needs one.
+            response = problem(422, "query parameters may not contain NUL characters")
+        else:
+            response = await call_next(request)
         response.headers["X-Request-ID"] = request_id
         access_log.info(json.dumps({
             "request_id": request_id,

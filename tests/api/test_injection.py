@@ -25,3 +25,8 @@ def test_hostile_strings_are_harmless(client, path, parameter):
 
 def test_over_long_query_is_refused(client):
     assert client.get("/api/v1/people", params={"q": "a" * 201}).status_code == 422
+
+
+def test_nul_characters_are_refused(client):
+    response = client.get("/api/v1/organizations", params={"kind": "\x00"})
+    assert response.status_code == 422 and response.headers["content-type"].startswith("application/problem+json")
