@@ -10,7 +10,6 @@ Prints words/s of each, their ratio and the loader's peak memory.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import subprocess
@@ -18,6 +17,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.report import emit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,11 +62,7 @@ def main() -> int:
         "load_seconds": round(loaded, 1),
         "loader_peak_rss_mib": round(peak, 1), "database_mib": round(database.stat().st_size / 2**20, 1),
     }
-    width = max(map(len, report))
-    for key, value in report.items():
-        print(f"{key:<{width}}  {value}")
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=2))
+    emit(report, args.json)
     return 0
 
 

@@ -12,7 +12,6 @@ Traffic goes to 127.0.0.1 only; every loop is bounded by the duration.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import signal
@@ -26,6 +25,8 @@ import time
 from pathlib import Path
 
 import httpx
+
+from bench.report import emit
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = "bench-key"
@@ -147,11 +148,7 @@ def main() -> int:
         "articles_posted": posted["count"], "posts_failed": posted["failed"],
         "server_rss_mib_before": round(memory_before / 1024, 1), "server_rss_mib_after": round(memory_after / 1024, 1),
     }
-    width = max(map(len, report))
-    for key, value in report.items():
-        print(f"{key:<{width}}  {value}")
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=2))
+    emit(report, args.json)
     return 0
 
 

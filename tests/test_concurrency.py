@@ -1,6 +1,5 @@
 """Loaders killed halfway, and loaders running side by side, leave a consistent database."""
 import os
-import shutil
 import signal
 import subprocess
 import sys

@@ -2,14 +2,24 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi_offline import FastAPIOffline
-from fastapi.middleware.cors import CORSMiddleware
 
 from app import __version__
 from app.api import errors
 from app.api.middleware import ConditionalGet, RequestContext
-from app.api.routers import articles, claims, organizations, people, quotes, roles, search, system, writing
+from app.api.routers import (
+    articles,
+    claims,
+    organizations,
+    people,
+    quotes,
+    roles,
+    search,
+    system,
+    writing,
+)
 from app.config import Settings, get_settings
 from app.db.session import get_engine, get_sessionmaker
 from app.queries.pagination import encode_cursor

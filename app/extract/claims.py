@@ -18,13 +18,13 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from app.extract.amounts import find_amounts
+from app.extract.clean import ABBREVIATION_END
 from app.extract.entities import ArticleEntities
 from app.extract.quotes import QuoteSpan, in_heading, question_paragraphs
 from app.extract.rules import entries, table, word_set
 from app.extract.types import Claim, Quote
 
 _EDGE = " \n\t\"“”‘’'―—–-"
-_ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|No)\.$")
 _TARGET_YEAR = re.compile(r"\b(?:by|until|through|before|in time for)\s+(?:the end of\s+)?((?:19|20)\d\d)\b", re.I)
 _PLACEHOLDER_SUBJECTS = {"it", "this", "that", "its"}
 _GOVERNMENT_NOUNS = {"government", "administration", "ministry", "state", "country", "nation", "cabinet"}
@@ -67,7 +67,7 @@ def sentences(doc: Doc) -> Iterator[Span]:
     for sent in doc.sents:
         if pending is not None:
             sent = doc[pending.start : sent.end]
-        if _ABBREVIATION_END.search(sent.text.rstrip()) and sent.end < len(doc):
+        if ABBREVIATION_END.search(sent.text.rstrip()) and sent.end < len(doc):
             pending = sent
             continue
         pending = None

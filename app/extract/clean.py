@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from html.parser import HTMLParser
 from collections.abc import Iterator
 from datetime import date
+from html.parser import HTMLParser
 
 from app.extract.rules import entries
 from app.extract.types import Segment
@@ -255,14 +255,15 @@ def _page_publisher(raw_lines: list[str]) -> str | None:
     return None
 
 
-_ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof)\.$")
+# A text ending on an abbreviation ("Acme Inc.") has not ended its sentence.
+ABBREVIATION_END = re.compile(r"\b(?:" + "|".join(map(re.escape, entries("abbreviations.txt"))) + r")\.$")
 
 
 def _join_broken_lines(lines: list[str]) -> list[str]:
     """A line that ends on an abbreviation ('Acme Inc.') was cut mid-sentence."""
     out: list[str] = []
     for line in lines:
-        if out and _ABBREVIATION_END.search(out[-1]) and is_paragraph(out[-1]) and line[:1].isupper():
+        if out and ABBREVIATION_END.search(out[-1]) and is_paragraph(out[-1]) and line[:1].isupper():
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

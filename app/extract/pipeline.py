@@ -9,9 +9,16 @@ from spacy.tokens import Doc
 from app.extract.claims import find_claims
 from app.extract.clean import segments
 from app.extract.entities import extract_entities
-from app.extract.quotes import SPEAKER_LABEL, find_quotes, is_quote_worthy, is_title_like, quote_kind, words
-from app.extract.roles import find_roles
 from app.extract.indirect import find_indirect
+from app.extract.quotes import (
+    SPEAKER_LABEL,
+    find_quotes,
+    is_quote_worthy,
+    is_title_like,
+    quote_kind,
+    words,
+)
+from app.extract.roles import find_roles
 from app.extract.speakers import Attributor, attribute_all
 from app.extract.types import ExtractedArticle, Quote, Segment
 

@@ -79,7 +79,7 @@ def prepare(name: str, data: bytes, text: str) -> Prepared:
     articles = extract(text)
     if not articles:
         raise InputError("no article text found (only page furniture or headings)")
-    return Prepared(name=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data), articles=articles)
+    return Prepared(name=name, sha256=sha256_of(data), size=len(data), articles=articles)
 
 
 def sha256_of(data: bytes) -> str:
@@ -158,9 +158,9 @@ def _store_article(session: Session, source_id: int, position: int, extracted: E
             session, people[role.person], org.id if org else None, role.title, role.title_normalized
         )
         record.status = role.status  # the latest report says where things stand
-        for field in ("start_year", "start_month", "end_year", "end_month", "period_text"):
-            if getattr(record, field) is None:
-                setattr(record, field, getattr(role, field))
+        for column in ("start_year", "start_month", "end_year", "end_month", "period_text"):
+            if getattr(record, column) is None:
+                setattr(record, column, getattr(role, column))
         record.reports.append(RoleReport(
             article_id=article.id, title=role.title, status=role.status, start=role.start, end=role.end
         ))

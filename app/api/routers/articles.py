@@ -4,16 +4,28 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
-from app.api.filters import MAX_ID
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
-from app.api.filters import ArticleClaimFilters, ArticleFilters, ArticleQuoteFilters, values
 from app.api.export import EXPORT_RESPONSES, listing
+from app.api.filters import (
+    MAX_ID,
+    ArticleClaimFilters,
+    ArticleFilters,
+    ArticleQuoteFilters,
+    values,
+)
 from app.api.routers.claims import claims_listing
 from app.api.routers.quotes import quotes_listing
 from app.queries import facts, search
 from app.schemas import build
-from app.schemas.read import ArticleDetail, ArticleRead, ClaimRead, Page, Problem, QuoteRead
+from app.schemas.read import (
+    ArticleDetail,
+    ArticleRead,
+    ClaimRead,
+    Page,
+    Problem,
+    QuoteRead,
+)
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 NOT_FOUND = {404: {"model": Problem, "description": "No article with this id."}}

@@ -4,11 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
-from app.api.filters import MAX_ID
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, evidence_listing
-from app.api.filters import ClaimFilters, values
+from app.api.filters import MAX_ID, ClaimFilters, values
 from app.queries import facts
 from app.schemas import build
 from app.schemas.read import ClaimRead, Page, Problem

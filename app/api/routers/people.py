@@ -4,17 +4,32 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
-from app.api.filters import MAX_ID
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
-from app.api.filters import ArticleClaimFilters, ArticleQuoteFilters, PersonFilters, PersonRoleFilters, values
 from app.api.export import EXPORT_RESPONSES, listing
+from app.api.filters import (
+    MAX_ID,
+    ArticleClaimFilters,
+    ArticleQuoteFilters,
+    PersonFilters,
+    PersonRoleFilters,
+    values,
+)
 from app.api.routers.claims import claims_listing
 from app.api.routers.quotes import quotes_listing
 from app.api.routers.roles import roles_listing
 from app.queries import entities, facts, roles
 from app.schemas import build
-from app.schemas.read import ClaimRead, Counts, Page, PersonDetail, PersonRead, Problem, QuoteRead, RoleRead
+from app.schemas.read import (
+    ClaimRead,
+    Counts,
+    Page,
+    PersonDetail,
+    PersonRead,
+    Problem,
+    QuoteRead,
+    RoleRead,
+)
 
 router = APIRouter(prefix="/people", tags=["people"])
 NOT_FOUND = {404: {"model": Problem, "description": "No person with this id."}}

@@ -4,11 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
-from app.api.filters import MAX_ID
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
-from app.api.filters import RoleFilters, values
+from app.api.filters import MAX_ID, RoleFilters, values
 from app.queries import roles
 from app.schemas import build
 from app.schemas.read import Page, Problem, RoleRead
