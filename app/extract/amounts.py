@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from app.extract.rules import table
-from app.extract.types import Amount
+from app.extract.types import Amount, text_of
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -139,5 +139,5 @@ def _counts(doc: Doc, sentence: Span, scales: dict[str, float]) -> list[Amount]:
         conj = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
         unit = noun.text + (" and " + conj[0].text if conj else "")
         end = max(noun.idx + len(noun.text), conj[0].idx + len(conj[0].text) if conj else 0)
-        out.append(Amount(value, unit, doc.text[token.idx:end], token.idx, end))
+        out.append(Amount(value, unit, text_of(doc)[token.idx:end], token.idx, end))
     return out

@@ -22,7 +22,7 @@ from app.extract.clean import ABBREVIATION_END
 from app.extract.entities import ArticleEntities
 from app.extract.quotes import QuoteSpan, in_heading, question_paragraphs
 from app.extract.rules import entries, table, word_set
-from app.extract.types import Claim, Quote
+from app.extract.types import Claim, Quote, text_of
 
 _EDGE = " \n\t\"“”‘’'―—–-"
 _TARGET_YEAR = re.compile(r"\b(?:by|until|through|before|in time for)\s+(?:the end of\s+)?((?:19|20)\d\d)\b", re.I)
@@ -79,14 +79,14 @@ def sentences(doc: Doc) -> Iterator[Span]:
 def clauses(doc: Doc, sent: Span) -> Iterator[tuple[int, int]]:
     """The sentence cut at semicolons, edges trimmed of quote marks and dashes."""
     start = sent.start_char
-    text = doc.text[start : sent.end_char]
+    text = text_of(doc)[start : sent.end_char]
     pos = 0
     for piece in re.split(r"(;\s+)", text):
         if not piece.startswith(";"):
             a, b = start + pos, start + pos + len(piece)
-            while a < b and doc.text[a] in _EDGE:
+            while a < b and text_of(doc)[a] in _EDGE:
                 a += 1
-            while b > a and doc.text[b - 1] in _EDGE:
+            while b > a and text_of(doc)[b - 1] in _EDGE:
                 b -= 1
             if b > a:
                 yield a, b
@@ -164,14 +164,14 @@ class ClaimFinder:
         return speaker if quoted else None
 
     def find(self) -> list[Claim]:
-        questions = question_paragraphs(self.doc.text)
+        questions = question_paragraphs(text_of(self.doc))
         claims: list[Claim] = []
         for sent in sentences(self.doc):
             for start, end in clauses(self.doc, sent):
-                text = self.doc.text[start:end]
+                text = text_of(self.doc)[start:end]
                 if not 6 <= len(text.split()) <= 70 or "\n\n" in text or text.endswith("?"):
                     continue
-                if self.doc.text.count("\n\n", 0, start) in questions or in_heading(self.doc.text, start):
+                if text_of(self.doc).count("\n\n", 0, start) in questions or in_heading(text_of(self.doc), start):
                     continue
                 kind = claim_type(text)
                 if kind is None:

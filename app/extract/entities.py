@@ -26,7 +26,7 @@ from app.extract.names import (
     strip_possessive,
 )
 from app.extract.rules import table, word_set
-from app.extract.types import Entity, Mention
+from app.extract.types import Entity, Mention, text_of
 
 _PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "bin", "al", "el", "ter"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "rev", "gen", "sen", "rep"}
@@ -58,7 +58,7 @@ def _heading_spans(text: str) -> list[tuple[int, int]]:
 def candidates(doc: Doc) -> list[Candidate]:
     """Named-entity spans, repaired: Korean names the tagger missed, names glued to an
     organization, organizations cut at 'and', organizations tagged as people."""
-    text = doc.text
+    text = text_of(doc)
     names = [(m.start(), m.end()) for m in _KOREAN_NAME.finditer(text)
              if m.group(0).split()[0].lower() not in word_set("title_modifiers.txt")]
     found: list[Candidate] = []
@@ -101,7 +101,7 @@ def candidates(doc: Doc) -> list[Candidate]:
 def _extend_org(doc: Doc, ent, start: int, end: int) -> tuple[int, int]:
     """Take in a capitalised word the tagger left out before the name ("Brain-inspired Computing
     Lab") and a unit noun after it ("Solar Power division")."""
-    m = re.search(r"(?<![\w'’-])([A-Z][a-z]+(?:-[a-z]+)*) $", doc.text[max(0, start - 40) : start])
+    m = re.search(r"(?<![\w'’-])([A-Z][a-z]+(?:-[a-z]+)*) $", text_of(doc)[max(0, start - 40) : start])
     if m and start == ent.start_char:
         word_start = start - len(m.group(1)) - 1
         span = doc.char_span(word_start, start - 1, alignment_mode="expand")
@@ -412,6 +412,27 @@ def _index_mentions(text: str, clusters: list[Cluster]) -> list[Mention]:
     return mentions
 
 
+_POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+(?:the\s+)?$")
+_AT_OR_OF_AFTER = re.compile(r"\s+(?:at|of)\s+(?:the\s+)?")
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    found, at = [], text.find(needle)
+    while at >= 0 and needle:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
+
+
+def _names_parent(before: str, after: str, form: str) -> bool:
+    """'FORM's UNIT', 'UNIT at FORM' or 'UNIT of FORM', given the text before and after UNIT."""
+    m = _POSSESSIVE_BEFORE.search(before)
+    if m and before[: m.start()].endswith(form):
+        return True
+    m = _AT_OR_OF_AFTER.match(after)
+    return bool(m and after[m.end() :].startswith(form))
+
+
 def _parents(text: str, orgs: list[Cluster]) -> dict[str, str]:
     """A unit inside another: its name extends the other's ('Acme AI Lab' under 'Acme'), or
     the text says so ('X's Y', 'Y at X', 'Y of X')."""
@@ -431,17 +452,16 @@ def _parents(text: str, orgs: list[Cluster]) -> dict[str, str]:
     for c in orgs:
         if c.ref in parent:
             continue
+        # The words around each place a form of the unit is written, read once per unit.
+        around = [
+            (text[max(0, at - 200) : at], text[at + len(child) : at + len(child) + 200])
+            for child in c.forms
+            for at in _occurrences(text, child)
+        ]
         for other in orgs:
-            if other is c:
-                continue
-            for form in other.forms:
-                for child in c.forms:
-                    pattern = (
-                        rf"{re.escape(form)}['’]s?\s+(?:the\s+)?{re.escape(child)}"
-                        rf"|{re.escape(child)}\s+(?:at|of)\s+(?:the\s+)?{re.escape(form)}"
-                    )
-                    if re.search(pattern, text):
-                        parent[c.ref] = other.ref
+            if other is not c and any(_names_parent(before, after, form)
+                                      for form in other.forms for before, after in around):
+                parent[c.ref] = other.ref
     # No cycles: a unit cannot sit under itself.
     for ref in list(parent):
         seen, k = {ref}, parent[ref]
@@ -470,11 +490,11 @@ def _merge_of_forms(orgs: list[Cluster]) -> list[Cluster]:
 def extract_entities(doc: Doc, extra_orgs: list[str] = ()) -> ArticleEntities:
     found = candidates(doc)
     people = _cluster_people(found)
-    orgs = _merge_of_forms(_cluster_orgs(doc.text, found, people))
+    orgs = _merge_of_forms(_cluster_orgs(text_of(doc), found, people))
     known = {org_key(f) for c in orgs for f in c.forms}
     for name in extra_orgs:
         if name and org_key(name) not in known:
-            cluster = Cluster(ref="", type="organization", first_at=len(doc.text))
+            cluster = Cluster(ref="", type="organization", first_at=len(text_of(doc)))
             cluster.forms[name] += 1
             orgs.append(cluster)
             known.add(org_key(name))
@@ -482,8 +502,8 @@ def extract_entities(doc: Doc, extra_orgs: list[str] = ()) -> ArticleEntities:
     for prefix, clusters in (("p", people), ("o", orgs)):
         for n, cluster in enumerate(clusters, start=1):
             cluster.ref = f"{prefix}{n}"
-    parents = _parents(doc.text, orgs)
-    mentions = _index_mentions(doc.text, people + orgs)
+    parents = _parents(text_of(doc), orgs)
+    mentions = _index_mentions(text_of(doc), people + orgs)
     entities = [
         Entity(
             ref=c.ref,

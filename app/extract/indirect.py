@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from app.extract.quotes import QuoteSpan, in_heading
 from app.extract.rules import word_set
+from app.extract.types import text_of
 
 _EDGE = " ,;:\"“”‘’'"
 
@@ -24,9 +25,9 @@ def _content_span(doc: Doc, clause: Token) -> tuple[int, int]:
     if not tokens:
         return clause.idx, clause.idx
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    while start < end and doc.text[start] in _EDGE:
+    while start < end and text_of(doc)[start] in _EDGE:
         start += 1
-    while end > start and doc.text[end - 1] in " ,;:":
+    while end > start and text_of(doc)[end - 1] in " ,;:":
         end -= 1
     return start, end
 
@@ -57,10 +58,10 @@ def find_indirect(
         if not clauses or not subjects or subjects[0].lower_ in generic or subjects[0].dep_ == "expl":
             continue
         sentence = token.sent.text.strip().rstrip("\"”’'")
-        if sentence.endswith("?") or in_heading(doc.text, token.idx):
+        if sentence.endswith("?") or in_heading(text_of(doc), token.idx):
             continue
         start, end = _content_span(doc, clauses[0])
-        if len(doc.text[start:end].split()) < 4 or "\n\n" in doc.text[start:end]:
+        if len(text_of(doc)[start:end].split()) < 4 or "\n\n" in text_of(doc)[start:end]:
             continue
         if _quoted_share(start, end, spans) > 0.5:
             continue

@@ -18,7 +18,7 @@ from app.extract.entities import ArticleEntities, org_kind
 from app.extract.names import org_key
 from app.extract.periods import find_period
 from app.extract.rules import table, word_set
-from app.extract.types import Entity, Mention, Role
+from app.extract.types import Entity, Mention, Role, text_of
 
 _FORMER = {"former", "ex", "then", "erstwhile", "onetime", "late", "previous"}
 _NOMINATED = re.compile(r"\b(nominat\w*|tapp(?:ed|ing)|pick(?:ed|ing)?|designate|tipped|pending)\b", re.I)
@@ -79,7 +79,7 @@ def _is_title(phrase: str) -> bool:
 class RoleFinder:
     def __init__(self, doc: Doc, entities: ArticleEntities):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.entities = entities
         self.by_ref = {e.ref: e for e in entities.entities}
         self.roles: dict[tuple, Role] = {}

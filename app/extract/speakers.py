@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from app.extract.entities import ArticleEntities, clean_org, clean_person
 from app.extract.quotes import SPEAKER_LABEL, QuoteSpan
 from app.extract.rules import word_set
+from app.extract.types import text_of
 
 _SENTENCE_END = {".", "!", "?"}
 _SIGNATURE = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})")
@@ -59,11 +60,11 @@ class Attributor:
 
     def _same_paragraph(self, a: int, b: int) -> bool:
         lo, hi = min(a, b), max(a, b)
-        return "\n\n" not in self.doc.text[lo:hi]
+        return "\n\n" not in text_of(self.doc)[lo:hi]
 
     def _after(self, span: QuoteSpan, limit: int = 22) -> list[Token]:
         out: list[Token] = []
-        start = self.doc.char_span(span.end, len(self.doc.text), alignment_mode="expand")
+        start = self.doc.char_span(span.end, len(text_of(self.doc)), alignment_mode="expand")
         if start is None:
             return out
         for token in self.doc[start.start :]:
@@ -186,7 +187,7 @@ class Attributor:
     # ----------------------------------------------------------------- main
     def _label(self, span: QuoteSpan) -> Attribution | None:
         """'WALLACE: Let's start…' (a transcript) or '“…” ― Jane Roe' (a signed quote)."""
-        inner = self.doc.text[span.inner_start : span.inner_end]
+        inner = text_of(self.doc)[span.inner_start : span.inner_end]
         m = SPEAKER_LABEL.match(inner)
         if m:
             ref = self._by_name(m["name"])
@@ -194,7 +195,7 @@ class Attributor:
                 at = span.inner_start + m.start("name")
                 ref = self.entities.add(m["name"].title(), "person", at, at + len(m["name"]))
             return Attribution(ref, None, 0.8)
-        tail = self.doc.text[span.end : span.end + 80]
+        tail = text_of(self.doc)[span.end : span.end + 80]
         m = _SIGNATURE.match(tail)
         if m:
             at = span.end + m.start("name")
@@ -244,7 +245,7 @@ class Attributor:
                     break
         if previous is not None:
             prev_span, prev_attr = previous
-            text_between = self.doc.text[prev_span.end : span.start]
+            text_between = text_of(self.doc)[prev_span.end : span.start]
             same = prev_span.paragraph == span.paragraph
             next_paragraph = prev_span.paragraph == span.paragraph - 1 and len(text_between.split()) <= 12
             if prev_attr.speaker and (same or next_paragraph):

@@ -96,3 +96,12 @@ class ExtractedArticle:
     @property
     def body(self) -> str:
         return self.segment.body
+
+
+def text_of(doc) -> str:
+    """`doc.text`, joined once per doc: spaCy rebuilds it from every token on each access, which
+    made the rule stages quadratic in article length."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
