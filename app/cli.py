@@ -69,16 +69,20 @@ def _failed(path: Path, exc: Exception):
     return LoadResult(path.name, "failed", detail=detail)
 
 
+FILES_PER_BATCH = 8  # files analysed in one spaCy stream and stored in one transaction
+
+
 def cmd_load(args: argparse.Namespace) -> int:
-    """Files are read and checked here; their analysis (the CPU work) runs in worker processes;
-    each analysed file is stored here in its own transaction, as soon as it is ready."""
+    """Files are read and checked here and gathered into small batches; each batch is analysed
+    in a worker process (the CPU work: one spaCy stream over all its articles) and stored here in
+    one transaction as soon as it is ready. A batch whose transaction fails is stored again file
+    by file, so one bad file fails alone and never leaves half an article behind."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from multiprocessing import get_context
 
     from app.db.migrate import upgrade
     from app.db.session import session_scope
     from app.queries import documents
-    from app.services.ingest import LoadResult, prepare, read, sha256_of
+    from app.services.ingest import LoadResult, prepare_many, read, sha256_of, store
 
     settings = get_settings()
     upgrade()
@@ -96,14 +100,52 @@ def cmd_load(args: argparse.Namespace) -> int:
         progress.set_postfix_str(path.name)
         tqdm.write(_line(result, path), file=sys.stdout)
 
-    def store(path: Path, prepared) -> None:
+    def store_batch(paths: list[Path], outcomes: list) -> None:
+        ready = []
+        for path, outcome in zip(paths, outcomes):
+            if isinstance(outcome, Exception):
+                finish(path, _failed(path, outcome))
+            else:
+                ready.append((path, outcome))
+        if not ready:
+            return
         try:
-            finish(path, _store_with_retry(prepared))
-        except Exception as exc:  # one bad file must not stop the others
-            finish(path, _failed(path, exc))
+            with session_scope() as session:
+                results = [store(session, prepared) for _, prepared in ready]
+        except Exception:  # rolled back whole: each file again in its own transaction
+            for path, prepared in ready:
+                try:
+                    finish(path, _store_with_retry(prepared))
+                except Exception as exc:  # one bad file must not stop the others
+                    finish(path, _failed(path, exc))
+            return
+        for (path, _), result in zip(ready, results):
+            finish(path, result)
 
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn")) if workers > 1 else None
+    pool = ProcessPoolExecutor(workers, mp_context=_worker_context()) if workers > 1 else None
     pending: dict = {}
+
+    def collect(future) -> None:
+        paths = pending.pop(future)
+        try:
+            outcomes = future.result()
+        except Exception as exc:  # the worker itself died
+            outcomes = [exc] * len(paths)
+        store_batch(paths, outcomes)
+
+    def analyse(batch: list[tuple[Path, bytes, str]]) -> None:
+        paths = [path for path, _, _ in batch]
+        items = [(path.name, data, text) for path, data, text in batch]
+        if pool is None:
+            store_batch(paths, prepare_many(items))
+            return
+        pending[pool.submit(prepare_many, items)] = paths
+        while len(pending) >= 2 * workers:  # bounded: memory stays flat on any corpus
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                collect(future)
+
+    batch: list[tuple[Path, bytes, str]] = []
     try:
         for path in files:
             try:
@@ -115,21 +157,15 @@ def cmd_load(args: argparse.Namespace) -> int:
                 continue
             if seen:
                 finish(path, LoadResult(path.name, "unchanged"))
-            elif pool is None:
-                try:
-                    prepared = prepare(path.name, data, text)
-                except Exception as exc:
-                    finish(path, _failed(path, exc))
-                    continue
-                store(path, prepared)
-            else:
-                pending[pool.submit(prepare, path.name, data, text)] = path
-                while len(pending) >= 2 * workers:  # bounded: memory stays flat on any corpus
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        _collect(future, pending.pop(future), store, finish)
+                continue
+            batch.append((path, data, text))
+            if len(batch) == FILES_PER_BATCH:
+                analyse(batch)
+                batch = []
+        if batch:
+            analyse(batch)
         for future in list(pending):
-            _collect(future, pending.pop(future), store, finish)
+            collect(future)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -138,13 +174,14 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 1 if counts["failed"] else 0
 
 
-def _collect(future, path: Path, store, finish) -> None:
-    try:
-        prepared = future.result()
-    except Exception as exc:
-        finish(path, _failed(path, exc))
-        return
-    store(path, prepared)
+def _worker_context():
+    """Workers forked from a clean server process that has the language model loaded already
+    (no database connections or threads to inherit, and no model load per worker)."""
+    from multiprocessing import get_context
+
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["app.extract.loaded"])
+    return context
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

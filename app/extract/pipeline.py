@@ -96,6 +96,13 @@ def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
 
 def extract(text: str) -> list[ExtractedArticle]:
     """All articles of one page of text, each with its entities and facts."""
-    parts = list(segments(text))
-    docs = nlp().pipe([p.body for p in parts])
-    return [analyse(part, doc) for part, doc in zip(parts, docs)]
+    (articles,) = extract_pages([text])
+    return articles
+
+
+def extract_pages(texts: list[str]) -> list[list[ExtractedArticle]]:
+    """`extract` over several pages, parsing every article of every page in one `nlp.pipe`
+    stream: spaCy's batches then span files, which is what a loader of many small files needs."""
+    pages = [list(segments(text)) for text in texts]
+    docs = nlp().pipe([part.body for parts in pages for part in parts])
+    return [[analyse(part, next(docs)) for part in parts] for parts in pages]

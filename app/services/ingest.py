@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.db.models import Article, Claim, ClaimAmount, ClaimTopic, Quote, RoleReport
-from app.extract.pipeline import extract
+from app.extract.pipeline import extract, extract_pages
 from app.extract.types import ExtractedArticle
 from app.queries import documents, roles
 from app.queries.entities import get_or_create_organization, get_or_create_person
@@ -76,7 +76,27 @@ def read(path: Path, max_bytes: int) -> tuple[bytes, str]:
 
 def prepare(name: str, data: bytes, text: str) -> Prepared:
     """Hash and analyse one file's text (pure: no database)."""
-    articles = extract(text)
+    return _prepared(name, data, extract(text))
+
+
+def prepare_many(files: list[tuple[str, bytes, str]]) -> list[Prepared | Exception]:
+    """`prepare` over several files at once (name, bytes, text), parsed in one stream; each
+    file's outcome is its Prepared or the error that refused it. Should the shared stream fail,
+    the files are analysed one by one, so that one bad file fails alone."""
+    try:
+        pages = extract_pages([text for _, _, text in files])
+    except Exception:
+        pages = None
+    outcomes: list[Prepared | Exception] = []
+    for index, (name, data, text) in enumerate(files):
+        try:
+            outcomes.append(prepare(name, data, text) if pages is None else _prepared(name, data, pages[index]))
+        except Exception as exc:  # reported against its own file by the caller
+            outcomes.append(exc)
+    return outcomes
+
+
+def _prepared(name: str, data: bytes, articles: list[ExtractedArticle]) -> Prepared:
     if not articles:
         raise InputError("no article text found (only page furniture or headings)")
     return Prepared(name=name, sha256=sha256_of(data), size=len(data), articles=articles)
