@@ -184,23 +184,32 @@ def _worker_context():
     return context
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    import logging
+def _log_config() -> dict:
+    """uvicorn's logging, plus one JSON line per request from the access log middleware on
+    stderr; uvicorn applies it in every worker process."""
+    import copy
 
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["formatters"]["line"] = {"format": "%(message)s"}
+    config["handlers"]["access_json"] = {
+        "class": "logging.StreamHandler", "formatter": "line", "stream": "ext://sys.stderr"
+    }
+    config["loggers"]["app.access"] = {"handlers": ["access_json"], "level": "INFO", "propagate": False}
+    return config
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = get_settings()
-    # One JSON line per request from the access log middleware, on stderr.
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(message)s"))
-    access = logging.getLogger("app.access")
-    access.addHandler(handler)
-    access.setLevel(logging.INFO)
-    access.propagate = False
     uvicorn.run(
         "app.api.main:app",
         host=args.host or settings.host,
         port=args.port or settings.port,
+        workers=args.workers,
+        log_config=_log_config(),
         log_level="info",
         access_log=False,
     )
@@ -221,6 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the HTTP API with uvicorn")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="uvicorn worker processes, each serving requests (default 1)")
     serve.set_defaults(func=cmd_serve)
     return parser
 

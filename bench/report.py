@@ -5,9 +5,10 @@ import json
 from pathlib import Path
 
 
-def emit(report: dict, json_path: Path | None) -> None:
+def emit(report: dict, json_path: Path | None, quiet: bool = False) -> None:
     width = max(map(len, report))
     for key, value in report.items():
-        print(f"{key:<{width}}  {value}")
+        if not quiet:
+            print(f"{key:<{width}}  {value}", flush=True)
     if json_path:
         json_path.write_text(json.dumps(report, indent=2))

@@ -7,10 +7,15 @@ The seeds are loaded once per backend into a shared read-only database for the A
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -103,26 +108,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_server(seeded_db) -> Iterator[str]:
-    """`python -m app serve` in its own process on a free loopback port, over the seeds."""
-    import subprocess
-    import sys
-    import time
-
-    import httpx
-
+@contextmanager
+def serving(database_url: str, *options: str, log: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`python -m app serve` in its own process on a free loopback port; its stderr (the access
+    log) goes to `log`. Yields the base URL and the process once /health answers."""
     port = free_port()
-    env = dict(os.environ, DATABASE_URL=seeded_db)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    env = dict(os.environ, DATABASE_URL=database_url)
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port), *options],
+            cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):
             if process.poll() is not None:
-                raise RuntimeError(f"server exited: {process.stderr.read().decode()[-2000:]}")
+                raise RuntimeError(f"server exited: {log.read_text()[-2000:]}")
             try:
                 if httpx.get(f"{base}/health", timeout=1).status_code == 200:
                     break
@@ -130,7 +131,14 @@ def live_server(seeded_db) -> Iterator[str]:
                 time.sleep(0.2)
         else:
             raise RuntimeError("server did not answer /health within 30 s")
-        yield base
+        yield base, process
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(seeded_db, tmp_path_factory) -> Iterator[str]:
+    """The API served over the seeds by the real command, for tests that need a socket."""
+    with serving(seeded_db, log=tmp_path_factory.mktemp("serve") / "stderr.log") as (base, _):
+        yield base
