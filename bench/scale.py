@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -69,16 +70,30 @@ def main() -> int:
             os.link(path, folder / path.name)
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in chosen)
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "app", "load", str(folder)], cwd=ROOT, check=True,
-                       env=dict(os.environ, DATABASE_URL=url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        loader = subprocess.Popen([sys.executable, "-m", "app", "load", str(folder)], cwd=ROOT,
+                                  env=dict(os.environ, DATABASE_URL=url),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stopped = False
+        try:
+            loader.wait()
+        except KeyboardInterrupt:  # Ctrl-C: keep what this step loaded, as a partial row
+            stopped = True
+            loader.send_signal(signal.SIGINT)
+            loader.wait()
         seconds = time.perf_counter() - started
-        done += len(chosen)
-        row = {"articles_loaded": done, "step_articles": len(chosen), "step_seconds": round(seconds, 1),
-               "step_words_per_s": round(words / seconds), "seconds_per_1000_articles": round(seconds / len(chosen) * 1000, 1),
-               **counts(url), "database_mib": database_mib(url)}
+        found = counts(url)
+        loaded = found["articles"] - done if stopped else len(chosen)
+        if stopped:
+            words = sum(len(p.read_text(encoding="utf-8").split()) for p in chosen[:loaded])
+        done += loaded
+        row = {"articles_loaded": done, "step_articles": loaded, "step_seconds": round(seconds, 1),
+               "step_words_per_s": round(words / seconds), "seconds_per_1000_articles": round(seconds / max(loaded, 1) * 1000, 1),
+               **found, "database_mib": database_mib(url), "partial": stopped}
         rows.append(row)
         emit(row, None)
         print(file=sys.stdout, flush=True)
+        if stopped:
+            break
     emit({"database_url": url, "steps": rows}, args.json, quiet=True)
     return 0
 
