@@ -8,14 +8,11 @@ from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from app.api.filters import PageParams
+from app.db.session import CONNECTIONS
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
-    """One session per request: committed when the handler succeeds, rolled back otherwise.
-
-    Opened and closed on the event loop, not in the thread pool: were the closing queued behind
-    handlers that wait in the pool's threads for a database connection, the connections they wait
-    for would never come back (every thread waiting, no thread to return one)."""
+    """One session per request: committed when the handler succeeds, rolled back otherwise."""
     session = request.app.state.sessionmaker()
     try:
         yield session
@@ -27,7 +24,11 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         session.close()
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# The session ends with the handler, before the response is validated and sent (those steps take
+# a thread of their own), and no more requests hold one than the pool has connections; waiting
+# for a turn takes no thread. Otherwise, with every worker thread waiting for a connection and
+# every connection held by a request waiting for a thread, the server stood still.
+SessionDep = Annotated[Session, Depends(get_session, scope="function", max_concurrency=CONNECTIONS)]
 PageDep = Annotated[PageParams, Depends()]
 Include = Annotated[
     Literal["sentence"] | None,

@@ -32,14 +32,21 @@ def get_sessionmaker(url: str | None = None) -> sessionmaker[Session]:
     return _sessionmaker(url or get_settings().database_url)
 
 
+# Connections one process keeps open, and how many more it may open at a busy moment; the API
+# lets at most CONNECTIONS requests hold a session at once (the others wait without a thread).
+POOL_SIZE, MAX_OVERFLOW = 5, 10
+CONNECTIONS = POOL_SIZE + MAX_OVERFLOW
+
+
 @lru_cache
 def _engine(url: str) -> Engine:
+    pool = {"pool_size": POOL_SIZE, "max_overflow": MAX_OVERFLOW}
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         # Fail fast when the server is gone, rather than hang a request.
-        engine = create_engine(url, pool_pre_ping=True, pool_timeout=5, connect_args={"connect_timeout": 3})
+        engine = create_engine(url, pool_pre_ping=True, pool_timeout=5, connect_args={"connect_timeout": 3}, **pool)
     return engine
 
 
