@@ -24,7 +24,7 @@ SURNAMES = ("Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Han Oh Seo Shin Kwon 
             "Davis Lopez Wilson Moore Taylor Brown Clark Lewis Walker Hall Young Allen Wright Scott Green Adams "
             "Baker Nelson Carter Mitchell Perez Roberts Turner Phillips Campbell Parker Evans Edwards Collins").split()
 SYLLABLES = ("min jun seo yeon ji hoon ha eun do yun su ah jae won yu na tae hyun woo so hye young sung kyu chan "
-             "hee jin kyung ho mi ra dong il sang bin").split()
+             "hee jin rin ho mi ra dong il sang bin").split()
 WESTERN = ("James Maria Robert Linda David Susan Daniel Laura Michael Sarah Thomas Karen Steven Nancy Paul Lisa "
            "Mark Emily Brian Rachel Kevin Anna Jason Helen Eric Julia Adam Grace Ryan Claire").split()
 _NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?\b")
