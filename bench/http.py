@@ -13,11 +13,24 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 Next = Callable[[dict | None], str]
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on, for a server under test."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def percentile(ordered: list[float], q: float) -> float:
+    """The q-quantile (0..1) of values sorted ascending; NaN when there are none."""
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
 @dataclass
@@ -28,13 +41,9 @@ class Result:
 
     def summary(self) -> dict:
         ordered = sorted(self.latencies_ms)
-
-        def pct(q: float) -> float:
-            return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 2) if ordered else float("nan")
-
         return {"requests": len(ordered), "errors": self.errors,
                 "requests_per_s": round(len(ordered) / self.seconds, 1) if self.seconds else 0.0,
-                "p50_ms": pct(0.50), "p99_ms": pct(0.99)}
+                "p50_ms": round(percentile(ordered, 0.50), 2), "p99_ms": round(percentile(ordered, 0.99), 2)}
 
 
 class Connection:

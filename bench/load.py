@@ -15,7 +15,6 @@ import argparse
 import os
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -26,6 +25,7 @@ from pathlib import Path
 
 import httpx
 
+from bench.http import free_port, percentile
 from bench.report import emit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,24 +38,11 @@ READS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def rss_kib(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
-
-
-def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def main() -> int:
@@ -138,12 +125,14 @@ def main() -> int:
         server.wait(timeout=10)
 
     total = sum(statuses.values())
+    ordered = sorted(latencies)
     report = {
         "database": url.split(":", 1)[0], "seconds": args.seconds, "clients": args.clients,
         "load_seconds": round(load_seconds, 1), "requests": total, "requests_per_s": round(total / args.seconds, 1),
         "errors_5xx": sum(n for s, n in statuses.items() if s >= 500),
         "errors_other": sum(n for s, n in statuses.items() if s == 0 or 400 <= s < 500),
-        "p50_ms": round(percentile(latencies, 0.50) * 1000, 1), "p99_ms": round(percentile(latencies, 0.99) * 1000, 1),
+        "p50_ms": round(percentile(ordered, 0.50) * 1000, 1) if ordered else 0.0,
+        "p99_ms": round(percentile(ordered, 0.99) * 1000, 1) if ordered else 0.0,
         "mean_ms": round(statistics.fmean(latencies) * 1000, 1) if latencies else 0.0,
         "articles_posted": posted["count"], "posts_failed": posted["failed"],
         "server_rss_mib_before": round(memory_before / 1024, 1), "server_rss_mib_after": round(memory_after / 1024, 1),

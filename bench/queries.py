@@ -24,7 +24,6 @@ import argparse
 import os
 import random
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -34,20 +33,14 @@ from pathlib import Path
 from urllib.parse import quote
 
 import httpx
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bench.http import closed_loop, open_loop
+from bench.http import closed_loop, free_port, open_loop
 from bench.report import emit
 
 ROOT = Path(__file__).resolve().parent.parent
 WALK_PAGES = 50
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def parameters(url: str, rng: random.Random) -> dict:
