@@ -6,19 +6,18 @@ Two ways to drive a server:
 - `open_loop`: requests sent at a fixed rate whatever the server does; each latency is counted
   from the moment its request was due, so that a server falling behind shows in the tail
   (no coordinated omission).
-A scenario is a callable that returns the next path, optionally fed the last JSON body (to follow
-a cursor).
+A scenario is a callable that returns the next path, fed the last response's body (to follow a
+cursor); only a scenario that needs the body parses it, so the client spends no time on the rest.
 """
 from __future__ import annotations
 
 import asyncio
-import json
 import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-Next = Callable[[dict | None], str]
+Next = Callable[[bytes | None], str]
 
 
 def free_port() -> int:
@@ -83,13 +82,6 @@ class Connection:
         self.reader = self.writer = None
 
 
-def _json(body: bytes) -> dict | None:
-    try:
-        return json.loads(body)
-    except ValueError:
-        return None
-
-
 async def _closed(host: str, port: int, scenario: Callable[[], Next], clients: int, seconds: float) -> Result:
     result = Result()
     deadline = time.perf_counter() + seconds
@@ -109,7 +101,7 @@ async def _closed(host: str, port: int, scenario: Callable[[], Next], clients: i
             result.latencies_ms.append((time.perf_counter() - started) * 1000)
             if status >= 400:
                 result.errors += 1
-            last = _json(body) if status == 200 else None
+            last = body if status == 200 else None
         connection.close()
 
     started = time.perf_counter()
@@ -137,7 +129,7 @@ async def _open(host: str, port: int, scenario: Callable[[], Next], rate: float,
         if status >= 400:
             result.errors += 1
         if status == 200:
-            last = _json(body)
+            last = body
         idle.append(connection)
 
     started = time.perf_counter()

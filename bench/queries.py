@@ -21,6 +21,7 @@ read-only API: immutable (-i), no facet suggestions, pages of 20.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -83,8 +84,11 @@ def walk(first: str, token_field: str, token_param: str) -> Callable:
     def scenario():
         state = {"page": 0}
 
-        def next_path(last):
-            token = (last or {}).get(token_field)
+        def next_path(last: bytes | None):
+            try:
+                token = json.loads(last).get(token_field) if last else None
+            except ValueError:
+                token = None
             if state["page"] % WALK_PAGES == 0 or not token:
                 state["page"] = 1
                 return first

@@ -11,12 +11,17 @@ from app.api.filters import PageParams
 from app.db.session import CONNECTIONS
 
 
+_READS = ("GET", "HEAD")
+
+
 async def get_session(request: Request) -> AsyncIterator[Session]:
-    """One session per request: committed when the handler succeeds, rolled back otherwise."""
+    """One session per request: committed when a writing handler succeeds, rolled back otherwise
+    (a read has nothing to commit, and closing is all it costs)."""
     session = request.app.state.sessionmaker()
     try:
         yield session
-        session.commit()
+        if request.method not in _READS:
+            session.commit()
     except BaseException:
         session.rollback()
         raise

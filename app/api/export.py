@@ -10,6 +10,7 @@ from typing import get_args, get_origin
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
+from app.api.render import ModelJSON
 from app.db.session import session_scope
 from app.queries import facts, search
 from app.queries.pagination import decode_cursor
@@ -104,18 +105,18 @@ def stream(
 def listing(request, session, page, fetch: Callable[..., Page], model: type[BaseModel], name: str):
     """A JSON page, or with `format=csv|ndjson` the whole list streamed."""
     if page.format == "json":
-        return fetch(session, page.limit, page.cursor)
+        return ModelJSON(fetch(session, page.limit, page.cursor))
     decode_cursor(page.cursor)  # a bad cursor is a 422 now, not a broken stream later
     return stream(request.app.state.sessionmaker, fetch, model, page.format, page.cursor, name)
 
 
-def evidence_listing(request, session, page, table: str, list_fn, build_fn, model, filters: dict,
+def evidence_listing(request, session, page, table: str, list_fn, model, filters: dict,
                      include: str | None):
     """`listing` for quotes and claims: optional evidence sentences, snippets when searching."""
 
     def fetch(s, limit, cursor):
         found = list_fn(s, limit, cursor, page.sort, **filters)
-        items = [build_fn(row) for row in found.items]
+        items = found.items
         if include == "sentence":
             build.with_sentences(items, facts.bodies(s, {i.article.id for i in items}))
         if filters.get("q"):

@@ -7,11 +7,16 @@ from sqlalchemy.orm import Session, selectinload
 from app.db.models import Organization, OrganizationAlias, Person, PersonAlias, Role
 from app.extract.names import name_fullness, org_key, person_key
 from app.queries.pagination import Page, paginate
+from app.schemas.read import PersonRead
 
 
 # ----------------------------------------------------------------------------- people
-def get_person(session: Session, person_id: int) -> Person | None:
-    return session.get(Person, person_id, options=[selectinload(Person.aliases)])
+def get_person(session: Session, person_id: int) -> PersonRead | None:
+    name = session.scalar(select(Person.name).where(Person.id == person_id))
+    if name is None:
+        return None
+    aliases = select(PersonAlias.alias).where(PersonAlias.person_id == person_id).order_by(PersonAlias.id)
+    return PersonRead(id=person_id, name=name, aliases=list(session.scalars(aliases)))
 
 
 def find_person(session: Session, keys: set[str]) -> Person | None:

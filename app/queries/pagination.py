@@ -50,7 +50,9 @@ def paginate(
     if after is not None:
         stmt = stmt.where(id_column < after if descending else id_column > after)
     order = id_column.desc() if descending else id_column
-    rows = list(session.scalars(stmt.order_by(order).limit(limit + 1)).unique())
+    result = session.execute(stmt.order_by(order).limit(limit + 1))
+    # An entity per row (`select(Person)`), or plain rows of columns, each with an `id`.
+    rows = list(result.scalars().unique() if len(stmt.column_descriptions) == 1 else result)
     more = len(rows) > limit
     rows = rows[:limit]
     return Page(rows, encode_cursor(rows[-1].id) if more and rows else None)

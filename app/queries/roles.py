@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 from sqlalchemy import Select, delete, exists, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from app.db.models import Role, RoleReport
+from app.db.models import Article, Organization, Person, Role, RoleReport
 from app.queries.pagination import Page, paginate
+from app.schemas import build
+from app.schemas.read import RoleRead
 
-_LOAD = (
-    selectinload(Role.person),
-    selectinload(Role.organization),
-    selectinload(Role.reports).selectinload(RoleReport.article),
-)
+# Read as rows with the names they refer to (see facts); the reports of a page in one statement.
+_COLUMNS = select(
+    Role.id, Role.person_id, Person.name.label("person_name"), Role.organization_id,
+    Organization.name.label("organization_name"), Role.title, Role.title_normalized, Role.status,
+    Role.start_year, Role.start_month, Role.end_year, Role.end_month, Role.period_text,
+).outerjoin(Person, Person.id == Role.person_id).outerjoin(Organization, Organization.id == Role.organization_id)
 
 
 def get_or_create(
@@ -42,8 +45,21 @@ def delete_unreported(session: Session) -> None:
     session.execute(delete(Role).where(~exists().where(RoleReport.role_id == Role.id)))
 
 
-def get(session: Session, role_id: int) -> Role | None:
-    return session.get(Role, role_id, options=_LOAD)
+def _read(session: Session, rows: list) -> list[RoleRead]:
+    reports: dict[int, list] = {row.id: [] for row in rows}
+    if reports:
+        stmt = select(
+            RoleReport.role_id, RoleReport.article_id, Article.title.label("article_title"), RoleReport.start,
+            RoleReport.end, RoleReport.title, RoleReport.status,
+        ).outerjoin(Article, Article.id == RoleReport.article_id)
+        for report in session.execute(stmt.where(RoleReport.role_id.in_(reports)).order_by(RoleReport.id)):
+            reports[report.role_id].append(report)
+    return [build.role(row, reports[row.id]) for row in rows]
+
+
+def get(session: Session, role_id: int) -> RoleRead | None:
+    found = _read(session, session.execute(roles_query().where(Role.id == role_id)).all())
+    return found[0] if found else None
 
 
 def roles_query(
@@ -54,7 +70,7 @@ def roles_query(
     year: int | None = None,
     title: str | None = None,
 ) -> Select:
-    stmt = select(Role).options(*_LOAD)
+    stmt = _COLUMNS
     if person_id is not None:
         stmt = stmt.where(Role.person_id == person_id)
     if organization_id is not None:
@@ -74,5 +90,6 @@ def roles_query(
     return stmt
 
 
-def list_(session: Session, limit: int, cursor: str | None, sort: str = "id", **filters) -> Page[Role]:
-    return paginate(session, roles_query(**filters), Role.id, limit, cursor, sort)
+def list_(session: Session, limit: int, cursor: str | None, sort: str = "id", **filters) -> Page[RoleRead]:
+    page = paginate(session, roles_query(**filters), Role.id, limit, cursor, sort)
+    return Page(_read(session, page.items), page.next_cursor)

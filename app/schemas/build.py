@@ -20,24 +20,10 @@ from app.schemas.read import (
 )
 
 
-def person_ref(person: models.Person | None, typed: bool = False) -> Ref | None:
-    if person is None:
-        return None
-    return Ref(id=person.id, name=person.name, type="person" if typed else None)
-
-
 def org_ref(org: models.Organization | None, typed: bool = False) -> Ref | None:
     if org is None:
         return None
     return Ref(id=org.id, name=org.name, type="organization" if typed else None)
-
-
-def article_ref(article: models.Article) -> Ref:
-    return Ref(id=article.id, name=article.title or f"article {article.id}")
-
-
-def either_ref(person: models.Person | None, org: models.Organization | None) -> Ref | None:
-    return person_ref(person, typed=True) or org_ref(org, typed=True)
 
 
 def person(p: models.Person) -> PersonRead:
@@ -54,55 +40,70 @@ def _year_month(year: int | None, month: int | None) -> YearMonth | None:
     return YearMonth(year=year, month=month) if year or month else None
 
 
-def role(r: models.Role) -> RoleRead:
-    reports = [
-        RoleReport(
-            article=article_ref(rep.article),
-            evidence=Evidence(start=rep.start, end=rep.end),
-            title=rep.title,
-            status=rep.status,
-        )
-        for rep in r.reports
+def _ref(ref_id: int | None, name: str | None, typed: str | None = None) -> Ref | None:
+    return None if ref_id is None else Ref(id=ref_id, name=name, type=typed)
+
+
+def _speaker(person_id, person_name, org_id, org_name) -> Ref | None:
+    return _ref(person_id, person_name, "person") or _ref(org_id, org_name, "organization")
+
+
+def _article_ref(article_id: int, title: str | None) -> Ref:
+    return Ref(id=article_id, name=title or f"article {article_id}")
+
+
+def role(r, reports: list) -> RoleRead:
+    """A role row (with `person_name`, `organization_name`) and its report rows, oldest first
+    (each with `article_id`, `article_title`, `start`, `end`, `title`, `status`)."""
+    read = [
+        RoleReport(article=_article_ref(rep.article_id, rep.article_title),
+                   evidence=Evidence(start=rep.start, end=rep.end), title=rep.title, status=rep.status)
+        for rep in reports
     ]
     return RoleRead(
         id=r.id,
-        person=person_ref(r.person),
-        organization=org_ref(r.organization),
+        person=_ref(r.person_id, r.person_name),
+        organization=_ref(r.organization_id, r.organization_name),
         title=r.title,
         title_normalized=r.title_normalized,
         status=r.status,
         start=_year_month(r.start_year, r.start_month),
         end=_year_month(r.end_year, r.end_month),
         period_text=r.period_text,
-        article=reports[0].article,
-        evidence=reports[0].evidence,
-        reports=reports,
+        article=read[0].article,
+        evidence=read[0].evidence,
+        reports=read,
     )
 
 
-def quote(q: models.Quote) -> QuoteRead:
+def quote(q) -> QuoteRead:
+    """A quote row: the quote's columns with `article_title` and the speaker's name."""
     return QuoteRead(
         id=q.id,
         text=q.text,
         kind=q.kind,
-        speaker=either_ref(q.speaker_person, q.speaker_organization),
+        speaker=_speaker(q.speaker_person_id, q.speaker_person_name,
+                         q.speaker_organization_id, q.speaker_organization_name),
         cue=q.cue,
         confidence=q.confidence,
-        article=article_ref(q.article),
+        article=_article_ref(q.article_id, q.article_title),
         evidence=Evidence(start=q.start, end=q.end),
     )
 
 
-def claim(c: models.Claim) -> ClaimRead:
+def claim(c, amounts: list, topics: list[str]) -> ClaimRead:
+    """A claim row (its columns with `article_title` and the claimant's name), its amount rows
+    and its topics."""
     return ClaimRead(
         id=c.id,
         text=c.text,
         type=c.type,
-        claimant=either_ref(c.claimant_person, c.claimant_organization),
-        amounts=[AmountRead(value=a.value, unit=a.unit, text=a.text, qualifier=a.qualifier) for a in c.amounts],
+        claimant=_speaker(c.claimant_person_id, c.claimant_person_name,
+                          c.claimant_organization_id, c.claimant_organization_name),
+        amounts=[AmountRead(value=a.value, unit=a.unit, text=a.text, qualifier=a.qualifier) for a in amounts],
         target_year=c.target_year,
-        topics=[t.topic for t in c.topics],
-        article=article_ref(c.article),
+        topics=topics,
+        article=_article_ref(c.article_id, c.article_title),
         evidence=Evidence(start=c.start, end=c.end),
     )
 

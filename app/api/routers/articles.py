@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
@@ -14,6 +14,7 @@ from app.api.filters import (
     ArticleQuoteFilters,
     values,
 )
+from app.api.render import ModelJSON
 from app.api.routers.claims import claims_listing
 from app.api.routers.quotes import quotes_listing
 from app.queries import facts, search
@@ -42,7 +43,7 @@ def _article(session, article_id: int):
 @router.get("", response_model=Page[ArticleRead], responses=EXPORT_RESPONSES)
 def list_articles(
     request: Request, session: SessionDep, page: PageDep, filters: Annotated[ArticleFilters, Depends()]
-) -> Page[ArticleRead]:
+) -> Response:
     """Articles loaded, one per article even when a file held several."""
 
     def fetch(s, limit, cursor):
@@ -56,16 +57,16 @@ def list_articles(
 
 
 @router.get("/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND)
-def get_article(session: SessionDep, article_id: ArticleId) -> ArticleDetail:
+def get_article(session: SessionDep, article_id: ArticleId) -> ModelJSON:
     """One article with its cleaned body, which evidence offsets point into."""
-    return build.article_detail(_article(session, article_id))
+    return ModelJSON(build.article_detail(_article(session, article_id)))
 
 
 @router.get("/{article_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND | EXPORT_RESPONSES)
 def article_quotes(
     request: Request, session: SessionDep, article_id: ArticleId, page: PageDep,
     filters: Annotated[ArticleQuoteFilters, Depends()], include: Include = None,
-) -> Page[QuoteRead]:
+) -> Response:
     """The quotes of one article."""
     _article(session, article_id)
     return quotes_listing(request, session, page, {**values(filters), "article_id": article_id}, include)
@@ -75,7 +76,7 @@ def article_quotes(
 def article_claims(
     request: Request, session: SessionDep, article_id: ArticleId, page: PageDep,
     filters: Annotated[ArticleClaimFilters, Depends()], include: Include = None,
-) -> Page[ClaimRead]:
+) -> Response:
     """The claims of one article."""
     _article(session, article_id)
     return claims_listing(request, session, page, {**values(filters), "article_id": article_id}, include)

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, evidence_listing
 from app.api.filters import MAX_ID, ClaimFilters, values
+from app.api.render import ModelJSON
 from app.queries import facts
 from app.schemas import build
 from app.schemas.read import ClaimRead, Page, Problem
@@ -17,7 +18,7 @@ NOT_FOUND = {404: {"model": Problem, "description": "No claim with this id."}}
 
 
 def claims_listing(request, session, page, filters: dict, include: str | None):
-    return evidence_listing(request, session, page, "claims", facts.list_claims, build.claim, ClaimRead,
+    return evidence_listing(request, session, page, "claims", facts.list_claims, ClaimRead,
                             filters, include)
 
 
@@ -25,7 +26,7 @@ def claims_listing(request, session, page, filters: dict, include: str | None):
 def list_claims(
     request: Request, session: SessionDep, page: PageDep, filters: Annotated[ClaimFilters, Depends()],
     include: Include = None,
-) -> Page[ClaimRead]:
+) -> Response:
     """Policy claims (plans, targets, deals, positions…) with claimant and normalised amounts."""
     return claims_listing(request, session, page, values(filters), include)
 
@@ -35,12 +36,11 @@ def get_claim(
     session: SessionDep,
     claim_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The claim's id.")],
     include: Include = None,
-) -> ClaimRead:
+) -> ModelJSON:
     """One claim."""
-    claim = facts.get_claim(session, claim_id)
-    if claim is None:
+    item = facts.get_claim(session, claim_id)
+    if item is None:
         raise NotFound("claim", claim_id)
-    item = build.claim(claim)
     if include == "sentence":
         build.with_sentences([item], facts.bodies(session, {item.article.id}))
-    return item
+    return ModelJSON(item)

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
 from app.api.filters import MAX_ID, OrganizationFilters, values
+from app.api.render import ModelJSON
 from app.queries import entities
 from app.schemas import build
 from app.schemas.read import OrganizationRead, Page, PersonRead, Problem
@@ -20,7 +21,7 @@ OrganizationId = Annotated[int, Path(ge=1, le=MAX_ID, description="The organizat
 @router.get("", response_model=Page[OrganizationRead], responses=EXPORT_RESPONSES)
 def list_organizations(
     request: Request, session: SessionDep, page: PageDep, filters: Annotated[OrganizationFilters, Depends()]
-) -> Page[OrganizationRead]:
+) -> Response:
     """Organizations named in the articles, with aliases, kind and parent."""
 
     def fetch(s, limit, cursor):
@@ -31,18 +32,18 @@ def list_organizations(
 
 
 @router.get("/{organization_id}", response_model=OrganizationRead, responses=NOT_FOUND)
-def get_organization(session: SessionDep, organization_id: OrganizationId) -> OrganizationRead:
+def get_organization(session: SessionDep, organization_id: OrganizationId) -> ModelJSON:
     """One organization."""
     org = entities.get_organization(session, organization_id)
     if org is None:
         raise NotFound("organization", organization_id)
-    return build.organization(org)
+    return ModelJSON(build.organization(org))
 
 
 @router.get("/{organization_id}/people", response_model=Page[PersonRead], responses=NOT_FOUND | EXPORT_RESPONSES)
 def organization_people(
     request: Request, session: SessionDep, organization_id: OrganizationId, page: PageDep
-) -> Page[PersonRead]:
+) -> Response:
     """People with a role at the organization or at one of its units."""
     if entities.get_organization(session, organization_id) is None:
         raise NotFound("organization", organization_id)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
@@ -15,6 +15,7 @@ from app.api.filters import (
     PersonRoleFilters,
     values,
 )
+from app.api.render import ModelJSON
 from app.api.routers.claims import claims_listing
 from app.api.routers.quotes import quotes_listing
 from app.api.routers.roles import roles_listing
@@ -46,7 +47,7 @@ def _person(session, person_id: int):
 @router.get("", response_model=Page[PersonRead], responses=EXPORT_RESPONSES)
 def list_people(
     request: Request, session: SessionDep, page: PageDep, filters: Annotated[PersonFilters, Depends()]
-) -> Page[PersonRead]:
+) -> Response:
     """People named in the articles, one record per person across all articles."""
 
     def fetch(s, limit, cursor):
@@ -57,24 +58,19 @@ def list_people(
 
 
 @router.get("/{person_id}", response_model=PersonDetail, responses=NOT_FOUND)
-def get_person(session: SessionDep, person_id: PersonId) -> PersonDetail:
+def get_person(session: SessionDep, person_id: PersonId) -> ModelJSON:
     """One person with every written form of the name, current roles and how much is on record."""
     person = _person(session, person_id)
     current = roles.list_(session, 100, None, person_id=person_id, status="current").items
-    counts = Counts(
-        quotes=facts.count(session, facts.quotes_query(speaker_id=person_id)),
-        claims=facts.count(session, facts.claims_query(claimant_id=person_id)),
-        roles=facts.count(session, roles.roles_query(person_id=person_id)),
-    )
-    return PersonDetail(**build.person(person).model_dump(), current_roles=[build.role(r) for r in current],
-                        counts=counts)
+    counts = Counts(**facts.counts(session, person_id))
+    return ModelJSON(PersonDetail(**dict(person), current_roles=current, counts=counts))
 
 
 @router.get("/{person_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND | EXPORT_RESPONSES)
 def person_quotes(
     request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
     filters: Annotated[ArticleQuoteFilters, Depends()], include: Include = None,
-) -> Page[QuoteRead]:
+) -> Response:
     """Everything one person said."""
     _person(session, person_id)
     return quotes_listing(request, session, page, {**values(filters), "speaker_id": person_id}, include)
@@ -84,7 +80,7 @@ def person_quotes(
 def person_claims(
     request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
     filters: Annotated[ArticleClaimFilters, Depends()], include: Include = None,
-) -> Page[ClaimRead]:
+) -> Response:
     """Every claim one person made."""
     _person(session, person_id)
     return claims_listing(request, session, page, {**values(filters), "claimant_id": person_id}, include)
@@ -94,7 +90,7 @@ def person_claims(
 def person_roles(
     request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
     filters: Annotated[PersonRoleFilters, Depends()],
-) -> Page[RoleRead]:
+) -> Response:
     """Every role one person holds or held."""
     _person(session, person_id)
     return roles_listing(request, session, page, {**values(filters), "person_id": person_id})

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, evidence_listing
 from app.api.filters import MAX_ID, QuoteFilters, values
+from app.api.render import ModelJSON
 from app.queries import facts
 from app.schemas import build
 from app.schemas.read import Page, Problem, QuoteRead
@@ -17,7 +18,7 @@ NOT_FOUND = {404: {"model": Problem, "description": "No quote with this id."}}
 
 
 def quotes_listing(request, session, page, filters: dict, include: str | None):
-    return evidence_listing(request, session, page, "quotes", facts.list_quotes, build.quote, QuoteRead,
+    return evidence_listing(request, session, page, "quotes", facts.list_quotes, QuoteRead,
                             filters, include)
 
 
@@ -25,7 +26,7 @@ def quotes_listing(request, session, page, filters: dict, include: str | None):
 def list_quotes(
     request: Request, session: SessionDep, page: PageDep, filters: Annotated[QuoteFilters, Depends()],
     include: Include = None,
-) -> Page[QuoteRead]:
+) -> Response:
     """Who said what, with the speaker, the reporting verb and the evidence span."""
     return quotes_listing(request, session, page, values(filters), include)
 
@@ -35,12 +36,11 @@ def get_quote(
     session: SessionDep,
     quote_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The quote's id.")],
     include: Include = None,
-) -> QuoteRead:
+) -> ModelJSON:
     """One quote."""
-    quote = facts.get_quote(session, quote_id)
-    if quote is None:
+    item = facts.get_quote(session, quote_id)
+    if item is None:
         raise NotFound("quote", quote_id)
-    item = build.quote(quote)
     if include == "sentence":
         build.with_sentences([item], facts.bodies(session, {item.article.id}))
-    return item
+    return ModelJSON(item)

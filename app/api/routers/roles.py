@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
 from app.api.filters import MAX_ID, RoleFilters, values
+from app.api.render import ModelJSON
 from app.queries import roles
-from app.schemas import build
 from app.schemas.read import Page, Problem, RoleRead
 
 router = APIRouter(prefix="/roles", tags=["roles"])
@@ -19,7 +19,7 @@ NOT_FOUND = {404: {"model": Problem, "description": "No role with this id."}}
 def roles_listing(request, session, page, filters: dict, name: str = "roles"):
     def fetch(s, limit, cursor):
         found = roles.list_(s, limit, cursor, page.sort, **filters)
-        return Page[RoleRead](items=[build.role(r) for r in found.items], next_cursor=found.next_cursor)
+        return Page[RoleRead](items=found.items, next_cursor=found.next_cursor)
 
     return listing(request, session, page, fetch, RoleRead, name)
 
@@ -27,7 +27,7 @@ def roles_listing(request, session, page, filters: dict, name: str = "roles"):
 @router.get("", response_model=Page[RoleRead], responses=EXPORT_RESPONSES)
 def list_roles(
     request: Request, session: SessionDep, page: PageDep, filters: Annotated[RoleFilters, Depends()]
-) -> Page[RoleRead]:
+) -> Response:
     """Who holds (held, or is nominated to) which title where, with every article that says so."""
     return roles_listing(request, session, page, values(filters))
 
@@ -36,9 +36,9 @@ def list_roles(
 def get_role(
     session: SessionDep,
     role_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The role's id.")],
-) -> RoleRead:
+) -> ModelJSON:
     """One role."""
     role = roles.get(session, role_id)
     if role is None:
         raise NotFound("role", role_id)
-    return build.role(role)
+    return ModelJSON(role)

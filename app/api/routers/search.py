@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from app.api.deps import SessionDep
+from app.api.render import ModelJSON
 from app.queries import entities, facts, search
 from app.schemas import build
 from app.schemas.read import ClaimRead, OrganizationRead, PersonRead, QuoteRead
@@ -26,19 +27,18 @@ def search_everything(
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words to look for.",
                             examples=["artificial intelligence"])],
     limit: Annotated[int, Query(ge=1, le=50, description="At most this many results of each kind.")] = 5,
-) -> SearchResults:
+) -> ModelJSON:
     """One box across people, organizations (by name) and quotes and claims (full text, best first)."""
     people = entities.list_people(session, limit, None, q=q).items
     orgs = entities.list_organizations(session, limit, None, q=q).items
     found = {}
-    for table, fetch, builder in (("quotes", facts.quotes_by_ids, build.quote),
-                                  ("claims", facts.claims_by_ids, build.claim)):
+    for table, fetch in (("quotes", facts.quotes_by_ids), ("claims", facts.claims_by_ids)):
         hits = search.ranked(session, table, q, limit)
-        items = [builder(row) for row in fetch(session, [hit.id for hit in hits])]
+        items = fetch(session, [hit.id for hit in hits])
         found[table] = build.with_snippets(items, {hit.id: hit.snippet for hit in hits})
-    return SearchResults(
+    return ModelJSON(SearchResults(
         people=[build.person(p) for p in people],
         organizations=[build.organization(o) for o in orgs],
         quotes=found["quotes"],
         claims=found["claims"],
-    )
+    ))
