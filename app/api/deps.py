@@ -7,9 +7,8 @@ from typing import Annotated, Literal
 from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
-from app.api.filters import PageParams
+from app.api.filters import PageParams, on_loop
 from app.db.session import CONNECTIONS
-
 
 _READS = ("GET", "HEAD")
 
@@ -34,7 +33,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 # for a turn takes no thread. Otherwise, with every worker thread waiting for a connection and
 # every connection held by a request waiting for a thread, the server stood still.
 SessionDep = Annotated[Session, Depends(get_session, scope="function", max_concurrency=CONNECTIONS)]
-PageDep = Annotated[PageParams, Depends()]
+PageDep = Annotated[PageParams, Depends(on_loop(PageParams))]
 Include = Annotated[
     Literal["sentence"] | None,
     Query(description="`sentence`: add each item's evidence sentence (`evidence.sentence`)."),

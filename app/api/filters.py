@@ -1,9 +1,11 @@
 """Query parameters shared by the list routes, as typed dependencies (one class per resource)."""
 from __future__ import annotations
 
+import inspect
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from fastapi import Query
 
@@ -107,3 +109,18 @@ class ArticleFilters:
 
 def values(filters) -> dict:
     return asdict(filters)
+
+
+P = TypeVar("P")
+
+
+def on_loop(cls: type[P]) -> Callable[..., Awaitable[P]]:
+    """`cls` as a dependency that FastAPI builds on the event loop. A class is a plain callable,
+    which FastAPI calls in a worker thread: a thread hop per class per request, which cost a list
+    request more than its SQL did. Same parameters (and OpenAPI) as `Depends(cls)`."""
+
+    async def build(**parameters) -> P:
+        return cls(**parameters)
+
+    build.__signature__ = inspect.signature(cls)
+    return build

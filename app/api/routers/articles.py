@@ -12,6 +12,7 @@ from app.api.filters import (
     ArticleClaimFilters,
     ArticleFilters,
     ArticleQuoteFilters,
+    on_loop,
     values,
 )
 from app.api.render import ModelJSON
@@ -42,7 +43,8 @@ def _article(session, article_id: int):
 
 @router.get("", response_model=Page[ArticleRead], responses=EXPORT_RESPONSES)
 def list_articles(
-    request: Request, session: SessionDep, page: PageDep, filters: Annotated[ArticleFilters, Depends()]
+    request: Request, session: SessionDep, page: PageDep,
+    filters: Annotated[ArticleFilters, Depends(on_loop(ArticleFilters))]
 ) -> Response:
     """Articles loaded, one per article even when a file held several."""
 
@@ -65,7 +67,7 @@ def get_article(session: SessionDep, article_id: ArticleId) -> ModelJSON:
 @router.get("/{article_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND | EXPORT_RESPONSES)
 def article_quotes(
     request: Request, session: SessionDep, article_id: ArticleId, page: PageDep,
-    filters: Annotated[ArticleQuoteFilters, Depends()], include: Include = None,
+    filters: Annotated[ArticleQuoteFilters, Depends(on_loop(ArticleQuoteFilters))], include: Include = None,
 ) -> Response:
     """The quotes of one article."""
     _article(session, article_id)
@@ -75,7 +77,7 @@ def article_quotes(
 @router.get("/{article_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND | EXPORT_RESPONSES)
 def article_claims(
     request: Request, session: SessionDep, article_id: ArticleId, page: PageDep,
-    filters: Annotated[ArticleClaimFilters, Depends()], include: Include = None,
+    filters: Annotated[ArticleClaimFilters, Depends(on_loop(ArticleClaimFilters))], include: Include = None,
 ) -> Response:
     """The claims of one article."""
     _article(session, article_id)

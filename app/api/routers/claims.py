@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, evidence_listing
-from app.api.filters import MAX_ID, ClaimFilters, values
+from app.api.filters import MAX_ID, ClaimFilters, on_loop, values
 from app.api.render import ModelJSON
 from app.queries import facts
 from app.schemas import build
@@ -24,7 +24,8 @@ def claims_listing(request, session, page, filters: dict, include: str | None):
 
 @router.get("", response_model=Page[ClaimRead], responses=EXPORT_RESPONSES)
 def list_claims(
-    request: Request, session: SessionDep, page: PageDep, filters: Annotated[ClaimFilters, Depends()],
+    request: Request, session: SessionDep, page: PageDep,
+    filters: Annotated[ClaimFilters, Depends(on_loop(ClaimFilters))],
     include: Include = None,
 ) -> Response:
     """Policy claims (plans, targets, deals, positions…) with claimant and normalised amounts."""

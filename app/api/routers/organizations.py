@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
-from app.api.filters import MAX_ID, OrganizationFilters, values
+from app.api.filters import MAX_ID, OrganizationFilters, on_loop, values
 from app.api.render import ModelJSON
 from app.queries import entities
 from app.schemas import build
@@ -20,7 +20,8 @@ OrganizationId = Annotated[int, Path(ge=1, le=MAX_ID, description="The organizat
 
 @router.get("", response_model=Page[OrganizationRead], responses=EXPORT_RESPONSES)
 def list_organizations(
-    request: Request, session: SessionDep, page: PageDep, filters: Annotated[OrganizationFilters, Depends()]
+    request: Request, session: SessionDep, page: PageDep,
+    filters: Annotated[OrganizationFilters, Depends(on_loop(OrganizationFilters))]
 ) -> Response:
     """Organizations named in the articles, with aliases, kind and parent."""
 

@@ -13,6 +13,7 @@ from app.api.filters import (
     ArticleQuoteFilters,
     PersonFilters,
     PersonRoleFilters,
+    on_loop,
     values,
 )
 from app.api.render import ModelJSON
@@ -46,7 +47,8 @@ def _person(session, person_id: int):
 
 @router.get("", response_model=Page[PersonRead], responses=EXPORT_RESPONSES)
 def list_people(
-    request: Request, session: SessionDep, page: PageDep, filters: Annotated[PersonFilters, Depends()]
+    request: Request, session: SessionDep, page: PageDep,
+    filters: Annotated[PersonFilters, Depends(on_loop(PersonFilters))]
 ) -> Response:
     """People named in the articles, one record per person across all articles."""
 
@@ -69,7 +71,7 @@ def get_person(session: SessionDep, person_id: PersonId) -> ModelJSON:
 @router.get("/{person_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND | EXPORT_RESPONSES)
 def person_quotes(
     request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
-    filters: Annotated[ArticleQuoteFilters, Depends()], include: Include = None,
+    filters: Annotated[ArticleQuoteFilters, Depends(on_loop(ArticleQuoteFilters))], include: Include = None,
 ) -> Response:
     """Everything one person said."""
     _person(session, person_id)
@@ -79,7 +81,7 @@ def person_quotes(
 @router.get("/{person_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND | EXPORT_RESPONSES)
 def person_claims(
     request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
-    filters: Annotated[ArticleClaimFilters, Depends()], include: Include = None,
+    filters: Annotated[ArticleClaimFilters, Depends(on_loop(ArticleClaimFilters))], include: Include = None,
 ) -> Response:
     """Every claim one person made."""
     _person(session, person_id)
@@ -89,7 +91,7 @@ def person_claims(
 @router.get("/{person_id}/roles", response_model=Page[RoleRead], responses=NOT_FOUND | EXPORT_RESPONSES)
 def person_roles(
     request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
-    filters: Annotated[PersonRoleFilters, Depends()],
+    filters: Annotated[PersonRoleFilters, Depends(on_loop(PersonRoleFilters))],
 ) -> Response:
     """Every role one person holds or held."""
     _person(session, person_id)

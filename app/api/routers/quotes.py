@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from app.api.deps import Include, PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, evidence_listing
-from app.api.filters import MAX_ID, QuoteFilters, values
+from app.api.filters import MAX_ID, QuoteFilters, on_loop, values
 from app.api.render import ModelJSON
 from app.queries import facts
 from app.schemas import build
@@ -24,7 +24,8 @@ def quotes_listing(request, session, page, filters: dict, include: str | None):
 
 @router.get("", response_model=Page[QuoteRead], responses=EXPORT_RESPONSES)
 def list_quotes(
-    request: Request, session: SessionDep, page: PageDep, filters: Annotated[QuoteFilters, Depends()],
+    request: Request, session: SessionDep, page: PageDep,
+    filters: Annotated[QuoteFilters, Depends(on_loop(QuoteFilters))],
     include: Include = None,
 ) -> Response:
     """Who said what, with the speaker, the reporting verb and the evidence span."""

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
-from app.api.filters import MAX_ID, RoleFilters, values
+from app.api.filters import MAX_ID, RoleFilters, on_loop, values
 from app.api.render import ModelJSON
 from app.queries import roles
 from app.schemas.read import Page, Problem, RoleRead
@@ -26,7 +26,7 @@ def roles_listing(request, session, page, filters: dict, name: str = "roles"):
 
 @router.get("", response_model=Page[RoleRead], responses=EXPORT_RESPONSES)
 def list_roles(
-    request: Request, session: SessionDep, page: PageDep, filters: Annotated[RoleFilters, Depends()]
+    request: Request, session: SessionDep, page: PageDep, filters: Annotated[RoleFilters, Depends(on_loop(RoleFilters))]
 ) -> Response:
     """Who holds (held, or is nominated to) which title where, with every article that says so."""
     return roles_listing(request, session, page, values(filters))

@@ -1,7 +1,7 @@
 """Facts read from an article; each carries its evidence span into the article body."""
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base
@@ -116,10 +116,12 @@ class ClaimTopic(Base):
 
 class ClaimAmount(Base):
     __tablename__ = "claim_amounts"
+    # Amount filters (`min_value`, `max_value`) read the matching claims from this index alone.
+    __table_args__ = (Index("ix_claim_amounts_value_claim_id", "value", "claim_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
-    value: Mapped[float] = mapped_column(Float, index=True)
+    value: Mapped[float] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(String(80), index=True)
     text: Mapped[str] = mapped_column(String(200))
     qualifier: Mapped[str | None] = mapped_column(String(20))
