@@ -1,7 +1,7 @@
 """People and organizations: lookup by name keys, get-or-create, lists."""
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Organization, OrganizationAlias, Person, PersonAlias, Role
@@ -11,12 +11,16 @@ from app.schemas.read import PersonRead
 
 
 # ----------------------------------------------------------------------------- people
+# Built once: building a statement costs more than SQLite takes to run one this small.
+_NAME = select(Person.name).where(Person.id == bindparam("person_id"))
+_ALIASES = select(PersonAlias.alias).where(PersonAlias.person_id == bindparam("person_id")).order_by(PersonAlias.id)
+
+
 def get_person(session: Session, person_id: int) -> PersonRead | None:
-    name = session.scalar(select(Person.name).where(Person.id == person_id))
+    name = session.scalar(_NAME, {"person_id": person_id})
     if name is None:
         return None
-    aliases = select(PersonAlias.alias).where(PersonAlias.person_id == person_id).order_by(PersonAlias.id)
-    return PersonRead(id=person_id, name=name, aliases=list(session.scalars(aliases)))
+    return PersonRead(id=person_id, name=name, aliases=list(session.scalars(_ALIASES, {"person_id": person_id})))
 
 
 def find_person(session: Session, keys: set[str]) -> Person | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import (
@@ -167,17 +167,20 @@ def list_claims(
     return Page(_claims(session, page.items), page.next_cursor)
 
 
+def _number_of(model, column, name: str):
+    return select(func.count()).select_from(model).where(column == bindparam("person_id")).scalar_subquery().label(name)
+
+
+_COUNTS = select(
+    _number_of(Quote, Quote.speaker_person_id, "quotes"),
+    _number_of(Claim, Claim.claimant_person_id, "claims"),
+    _number_of(Role, Role.person_id, "roles"),
+)
+
+
 def counts(session: Session, person_id: int) -> dict[str, int]:
     """How many quotes, claims and roles a person has, in one statement."""
-    def number(model, column):
-        return select(func.count()).select_from(model).where(column == person_id).scalar_subquery()
-
-    row = session.execute(select(
-        number(Quote, Quote.speaker_person_id).label("quotes"),
-        number(Claim, Claim.claimant_person_id).label("claims"),
-        number(Role, Role.person_id).label("roles"),
-    )).one()
-    return dict(row._mapping)
+    return dict(session.execute(_COUNTS, {"person_id": person_id}).one()._mapping)
 
 
 # ----------------------------------------------------------------------------- articles

@@ -1,7 +1,7 @@
 """Roles: one record per (person, organization, normalised title), reported by articles."""
 from __future__ import annotations
 
-from sqlalchemy import Select, delete, exists, or_, select
+from sqlalchemy import Select, bindparam, delete, exists, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Article, Organization, Person, Role, RoleReport
@@ -88,6 +88,14 @@ def roles_query(
     if title:
         stmt = stmt.where(Role.title_normalized == title.lower())
     return stmt
+
+
+_CURRENT = roles_query(status="current").where(Role.person_id == bindparam("person_id")).order_by(Role.id).limit(100)
+
+
+def current_of(session: Session, person_id: int) -> list[RoleRead]:
+    """A person's current roles (at most 100), oldest first."""
+    return _read(session, session.execute(_CURRENT, {"person_id": person_id}).all())
 
 
 def list_(session: Session, limit: int, cursor: str | None, sort: str = "id", **filters) -> Page[RoleRead]:

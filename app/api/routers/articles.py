@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
-from app.api.deps import Include, PageDep, SessionDep
+from app.api.deps import Include, PageDep, SessionDep, reads
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
 from app.api.filters import (
@@ -42,6 +42,7 @@ def _article(session, article_id: int):
 
 
 @router.get("", response_model=Page[ArticleRead], responses=EXPORT_RESPONSES)
+@reads
 def list_articles(
     request: Request, session: SessionDep, page: PageDep,
     filters: Annotated[ArticleFilters, Depends(on_loop(ArticleFilters))]
@@ -59,12 +60,14 @@ def list_articles(
 
 
 @router.get("/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND)
+@reads
 def get_article(session: SessionDep, article_id: ArticleId) -> ModelJSON:
     """One article with its cleaned body, which evidence offsets point into."""
     return ModelJSON(build.article_detail(_article(session, article_id)))
 
 
 @router.get("/{article_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND | EXPORT_RESPONSES)
+@reads
 def article_quotes(
     request: Request, session: SessionDep, article_id: ArticleId, page: PageDep,
     filters: Annotated[ArticleQuoteFilters, Depends(on_loop(ArticleQuoteFilters))], include: Include = None,
@@ -75,6 +78,7 @@ def article_quotes(
 
 
 @router.get("/{article_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND | EXPORT_RESPONSES)
+@reads
 def article_claims(
     request: Request, session: SessionDep, article_id: ArticleId, page: PageDep,
     filters: Annotated[ArticleClaimFilters, Depends(on_loop(ArticleClaimFilters))], include: Include = None,

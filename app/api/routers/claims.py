@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
-from app.api.deps import Include, PageDep, SessionDep
+from app.api.deps import Include, PageDep, SessionDep, reads
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, evidence_listing
 from app.api.filters import MAX_ID, ClaimFilters, on_loop, values
@@ -23,6 +23,7 @@ def claims_listing(request, session, page, filters: dict, include: str | None):
 
 
 @router.get("", response_model=Page[ClaimRead], responses=EXPORT_RESPONSES)
+@reads
 def list_claims(
     request: Request, session: SessionDep, page: PageDep,
     filters: Annotated[ClaimFilters, Depends(on_loop(ClaimFilters))],
@@ -33,6 +34,7 @@ def list_claims(
 
 
 @router.get("/{claim_id}", response_model=ClaimRead, responses=NOT_FOUND)
+@reads
 def get_claim(
     session: SessionDep,
     claim_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The claim's id.")],

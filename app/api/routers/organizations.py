@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
-from app.api.deps import PageDep, SessionDep
+from app.api.deps import PageDep, SessionDep, reads
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
 from app.api.filters import MAX_ID, OrganizationFilters, on_loop, values
@@ -19,6 +19,7 @@ OrganizationId = Annotated[int, Path(ge=1, le=MAX_ID, description="The organizat
 
 
 @router.get("", response_model=Page[OrganizationRead], responses=EXPORT_RESPONSES)
+@reads
 def list_organizations(
     request: Request, session: SessionDep, page: PageDep,
     filters: Annotated[OrganizationFilters, Depends(on_loop(OrganizationFilters))]
@@ -33,6 +34,7 @@ def list_organizations(
 
 
 @router.get("/{organization_id}", response_model=OrganizationRead, responses=NOT_FOUND)
+@reads
 def get_organization(session: SessionDep, organization_id: OrganizationId) -> ModelJSON:
     """One organization."""
     org = entities.get_organization(session, organization_id)
@@ -42,6 +44,7 @@ def get_organization(session: SessionDep, organization_id: OrganizationId) -> Mo
 
 
 @router.get("/{organization_id}/people", response_model=Page[PersonRead], responses=NOT_FOUND | EXPORT_RESPONSES)
+@reads
 def organization_people(
     request: Request, session: SessionDep, organization_id: OrganizationId, page: PageDep
 ) -> Response:

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
-from app.api.deps import Include, PageDep, SessionDep
+from app.api.deps import Include, PageDep, SessionDep, reads
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
 from app.api.filters import (
@@ -46,6 +46,7 @@ def _person(session, person_id: int):
 
 
 @router.get("", response_model=Page[PersonRead], responses=EXPORT_RESPONSES)
+@reads
 def list_people(
     request: Request, session: SessionDep, page: PageDep,
     filters: Annotated[PersonFilters, Depends(on_loop(PersonFilters))]
@@ -60,15 +61,17 @@ def list_people(
 
 
 @router.get("/{person_id}", response_model=PersonDetail, responses=NOT_FOUND)
+@reads
 def get_person(session: SessionDep, person_id: PersonId) -> ModelJSON:
     """One person with every written form of the name, current roles and how much is on record."""
     person = _person(session, person_id)
-    current = roles.list_(session, 100, None, person_id=person_id, status="current").items
+    current = roles.current_of(session, person_id)
     counts = Counts(**facts.counts(session, person_id))
     return ModelJSON(PersonDetail(**dict(person), current_roles=current, counts=counts))
 
 
 @router.get("/{person_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND | EXPORT_RESPONSES)
+@reads
 def person_quotes(
     request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
     filters: Annotated[ArticleQuoteFilters, Depends(on_loop(ArticleQuoteFilters))], include: Include = None,
@@ -79,6 +82,7 @@ def person_quotes(
 
 
 @router.get("/{person_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND | EXPORT_RESPONSES)
+@reads
 def person_claims(
     request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
     filters: Annotated[ArticleClaimFilters, Depends(on_loop(ArticleClaimFilters))], include: Include = None,
@@ -89,6 +93,7 @@ def person_claims(
 
 
 @router.get("/{person_id}/roles", response_model=Page[RoleRead], responses=NOT_FOUND | EXPORT_RESPONSES)
+@reads
 def person_roles(
     request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
     filters: Annotated[PersonRoleFilters, Depends(on_loop(PersonRoleFilters))],

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
-from app.api.deps import Include, PageDep, SessionDep
+from app.api.deps import Include, PageDep, SessionDep, reads
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, evidence_listing
 from app.api.filters import MAX_ID, QuoteFilters, on_loop, values
@@ -23,6 +23,7 @@ def quotes_listing(request, session, page, filters: dict, include: str | None):
 
 
 @router.get("", response_model=Page[QuoteRead], responses=EXPORT_RESPONSES)
+@reads
 def list_quotes(
     request: Request, session: SessionDep, page: PageDep,
     filters: Annotated[QuoteFilters, Depends(on_loop(QuoteFilters))],
@@ -33,6 +34,7 @@ def list_quotes(
 
 
 @router.get("/{quote_id}", response_model=QuoteRead, responses=NOT_FOUND)
+@reads
 def get_quote(
     session: SessionDep,
     quote_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The quote's id.")],

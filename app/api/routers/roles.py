@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
-from app.api.deps import PageDep, SessionDep
+from app.api.deps import PageDep, SessionDep, reads
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
 from app.api.filters import MAX_ID, RoleFilters, on_loop, values
@@ -25,6 +25,7 @@ def roles_listing(request, session, page, filters: dict, name: str = "roles"):
 
 
 @router.get("", response_model=Page[RoleRead], responses=EXPORT_RESPONSES)
+@reads
 def list_roles(
     request: Request, session: SessionDep, page: PageDep, filters: Annotated[RoleFilters, Depends(on_loop(RoleFilters))]
 ) -> Response:
@@ -33,6 +34,7 @@ def list_roles(
 
 
 @router.get("/{role_id}", response_model=RoleRead, responses=NOT_FOUND)
+@reads
 def get_role(
     session: SessionDep,
     role_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The role's id.")],

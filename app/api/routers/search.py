@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from app.api.deps import SessionDep
+from app.api.deps import SessionDep, reads
 from app.api.render import ModelJSON
 from app.queries import entities, facts, search
 from app.schemas import build
@@ -22,6 +22,7 @@ class SearchResults(BaseModel):
 
 
 @router.get("/search", response_model=SearchResults)
+@reads
 def search_everything(
     session: SessionDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words to look for.",

@@ -12,7 +12,7 @@ router = APIRouter(tags=["system"])
 
 
 @router.get("/health")
-def health() -> dict[str, str]:
+async def health() -> dict[str, str]:
     """The process answers; the database is not touched."""
     return {"status": "ok"}
 
