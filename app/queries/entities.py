@@ -9,7 +9,6 @@ from app.extract.names import name_fullness, org_key, person_key
 from app.queries.pagination import Page, paginate
 from app.schemas.read import PersonRead
 
-
 # ----------------------------------------------------------------------------- people
 # Built once: building a statement costs more than SQLite takes to run one this small.
 _NAME = select(Person.name).where(Person.id == bindparam("person_id"))

@@ -1,6 +1,7 @@
 """Quotes, claims and articles: gets and filtered lists of what the API shows."""
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from sqlalchemy import Select, bindparam, func, select
@@ -17,7 +18,7 @@ from app.db.models import (
     Role,
 )
 from app.queries import search
-from app.queries.pagination import Page, paginate
+from app.queries.pagination import Page, decode_cursor, encode_cursor, paginate
 from app.schemas import build
 from app.schemas.read import ClaimRead, QuoteRead
 
@@ -53,81 +54,102 @@ def _published(stmt: Select, published_from: date | None, published_to: date | N
     return stmt
 
 
+# Each filter as a criterion on a bound parameter of its own name. A list statement is built
+# once per shape (the filters given, searched or not, order, first page or not) and then run
+# with each request's values: building a statement cost more than SQLite took to run it.
+_QUOTE_FILTERS = {
+    "speaker_id": Quote.speaker_person_id == bindparam("speaker_id"),
+    "speaker_organization_id": Quote.speaker_organization_id == bindparam("speaker_organization_id"),
+    "article_id": Quote.article_id == bindparam("article_id"),
+    "kind": Quote.kind == bindparam("kind"),
+    "published_from": Article.published_at >= bindparam("published_from"),
+    "published_to": Article.published_at <= bindparam("published_to"),
+}
+_AMOUNT_FILTERS = {
+    "unit": ClaimAmount.unit == bindparam("unit"),
+    "min_value": ClaimAmount.value >= bindparam("min_value"),
+    "max_value": ClaimAmount.value <= bindparam("max_value"),
+}
+_CLAIM_FILTERS = {
+    "claimant_id": Claim.claimant_person_id == bindparam("claimant_id"),
+    "claimant_organization_id": Claim.claimant_organization_id == bindparam("claimant_organization_id"),
+    "article_id": Claim.article_id == bindparam("article_id"),
+    "type": Claim.type == bindparam("type"),
+    "topic": Claim.id.in_(select(ClaimTopic.claim_id).where(ClaimTopic.topic == bindparam("topic"))),
+    "target_year": Claim.target_year == bindparam("target_year"),
+}
+_LISTS = {"quotes": (_QUOTE_COLUMNS, Quote.id, _QUOTE_FILTERS), "claims": (_CLAIM_COLUMNS, Claim.id, _CLAIM_FILTERS)}
+
+
+@functools.cache
+def _list_statement(table: str, names: frozenset[str], search_dialect: str | None, descending: bool,
+                    after: bool) -> Select:
+    stmt, id_column, criteria = _LISTS[table]
+    for name in sorted(names - _AMOUNT_FILTERS.keys()):
+        stmt = stmt.where(criteria[name])
+    if table == "claims" and names & _AMOUNT_FILTERS.keys():  # one amount meeting every condition
+        amounts = select(ClaimAmount.claim_id).where(*(_AMOUNT_FILTERS[n] for n in sorted(names & _AMOUNT_FILTERS.keys())))
+        stmt = stmt.where(Claim.id.in_(amounts))
+    if search_dialect:
+        stmt = stmt.where(id_column.in_(search.matching(table, search_dialect)))
+    if after:
+        stmt = stmt.where(id_column < bindparam("after") if descending else id_column > bindparam("after"))
+    return stmt.order_by(id_column.desc() if descending else id_column).limit(bindparam("limit"))
+
+
+def _list(session: Session, table: str, limit: int, cursor: str | None, sort: str, q: str | None,
+          filters: dict) -> Page:
+    """A page of rows of `table` (quotes or claims) matching the filters (and words q)."""
+    values = {name: value for name, value in filters.items() if value is not None and value != ""}
+    search_dialect = None
+    if q:
+        values["q"] = search.match_value(session, q)
+        if values["q"] is None:  # no word to look for: nothing matches
+            return Page([], None)
+        search_dialect = session.get_bind().dialect.name
+    after = decode_cursor(cursor)
+    if after is not None:
+        values["after"] = after
+    stmt = _list_statement(table, frozenset(values.keys() - {"q", "after"}), search_dialect, sort == "-id",
+                           after is not None)
+    rows = session.execute(stmt, {**values, "limit": limit + 1}).all()
+    return Page(rows[:limit], encode_cursor(rows[limit - 1].id) if len(rows) > limit else None)
+
+
 # ----------------------------------------------------------------------------- quotes
-def quotes_query(
-    speaker_id: int | None = None,
-    speaker_organization_id: int | None = None,
-    article_id: int | None = None,
-    kind: str | None = None,
-    published_from: date | None = None,
-    published_to: date | None = None,
-) -> Select:
-    stmt = _QUOTE_COLUMNS
-    if speaker_id is not None:
-        stmt = stmt.where(Quote.speaker_person_id == speaker_id)
-    if speaker_organization_id is not None:
-        stmt = stmt.where(Quote.speaker_organization_id == speaker_organization_id)
-    if article_id is not None:
-        stmt = stmt.where(Quote.article_id == article_id)
-    if kind:
-        stmt = stmt.where(Quote.kind == kind)
-    return _published(stmt, published_from, published_to)
+_QUOTE_BY_ID = _QUOTE_COLUMNS.where(Quote.id == bindparam("id"))
+_QUOTES_BY_IDS = _QUOTE_COLUMNS.where(Quote.id.in_(bindparam("ids", expanding=True)))
 
 
 def get_quote(session: Session, quote_id: int) -> QuoteRead | None:
-    row = session.execute(quotes_query().where(Quote.id == quote_id)).first()
+    row = session.execute(_QUOTE_BY_ID, {"id": quote_id}).first()
     return build.quote(row) if row else None
 
 
 def quotes_by_ids(session: Session, ids: list[int]) -> list[QuoteRead]:
     """The quotes with these ids, in the order given."""
-    found = {row.id: row for row in session.execute(quotes_query().where(Quote.id.in_(ids)))}
+    if not ids:
+        return []
+    found = {row.id: row for row in session.execute(_QUOTES_BY_IDS, {"ids": ids})}
     return [build.quote(found[i]) for i in ids if i in found]
 
 
 def list_quotes(
     session: Session, limit: int, cursor: str | None, sort: str = "id", q: str | None = None, **filters
 ) -> Page[QuoteRead]:
-    stmt = search.restrict(session, quotes_query(**filters), Quote.id, "quotes", q)
-    page = paginate(session, stmt, Quote.id, limit, cursor, sort)
+    """Filters: speaker_id, speaker_organization_id, article_id, kind, published_from, published_to."""
+    page = _list(session, "quotes", limit, cursor, sort, q, filters)
     return Page([build.quote(row) for row in page.items], page.next_cursor)
 
 
 # ----------------------------------------------------------------------------- claims
-def claims_query(
-    claimant_id: int | None = None,
-    claimant_organization_id: int | None = None,
-    article_id: int | None = None,
-    type: str | None = None,
-    topic: str | None = None,
-    unit: str | None = None,
-    min_value: float | None = None,
-    max_value: float | None = None,
-    target_year: int | None = None,
-) -> Select:
-    stmt = _CLAIM_COLUMNS
-    if claimant_id is not None:
-        stmt = stmt.where(Claim.claimant_person_id == claimant_id)
-    if claimant_organization_id is not None:
-        stmt = stmt.where(Claim.claimant_organization_id == claimant_organization_id)
-    if article_id is not None:
-        stmt = stmt.where(Claim.article_id == article_id)
-    if type:
-        stmt = stmt.where(Claim.type == type)
-    if topic:
-        stmt = stmt.where(Claim.id.in_(select(ClaimTopic.claim_id).where(ClaimTopic.topic == topic)))
-    if target_year is not None:
-        stmt = stmt.where(Claim.target_year == target_year)
-    if unit or min_value is not None or max_value is not None:
-        amounts = select(ClaimAmount.claim_id)
-        if unit:
-            amounts = amounts.where(ClaimAmount.unit == unit)
-        if min_value is not None:
-            amounts = amounts.where(ClaimAmount.value >= min_value)
-        if max_value is not None:
-            amounts = amounts.where(ClaimAmount.value <= max_value)
-        stmt = stmt.where(Claim.id.in_(amounts))
-    return stmt
+_CLAIM_BY_ID = _CLAIM_COLUMNS.where(Claim.id == bindparam("id"))
+_CLAIMS_BY_IDS = _CLAIM_COLUMNS.where(Claim.id.in_(bindparam("ids", expanding=True)))
+_AMOUNTS_OF = select(ClaimAmount.claim_id, ClaimAmount.value, ClaimAmount.unit, ClaimAmount.text,
+                     ClaimAmount.qualifier).where(ClaimAmount.claim_id.in_(bindparam("ids", expanding=True))
+                                                  ).order_by(ClaimAmount.id)
+_TOPICS_OF = select(ClaimTopic.claim_id, ClaimTopic.topic).where(
+    ClaimTopic.claim_id.in_(bindparam("ids", expanding=True))).order_by(ClaimTopic.topic)
 
 
 def _claims(session: Session, rows: list) -> list[ClaimRead]:
@@ -136,34 +158,32 @@ def _claims(session: Session, rows: list) -> list[ClaimRead]:
     amounts: dict[int, list] = {i: [] for i in ids}
     topics: dict[int, list[str]] = {i: [] for i in ids}
     if ids:
-        for amount in session.execute(
-            select(ClaimAmount.claim_id, ClaimAmount.value, ClaimAmount.unit, ClaimAmount.text,
-                   ClaimAmount.qualifier).where(ClaimAmount.claim_id.in_(ids)).order_by(ClaimAmount.id)
-        ):
+        for amount in session.execute(_AMOUNTS_OF, {"ids": ids}):
             amounts[amount.claim_id].append(amount)
-        for claim_id, topic in session.execute(
-            select(ClaimTopic.claim_id, ClaimTopic.topic).where(ClaimTopic.claim_id.in_(ids)).order_by(ClaimTopic.topic)
-        ):
+        for claim_id, topic in session.execute(_TOPICS_OF, {"ids": ids}):
             topics[claim_id].append(topic)
     return [build.claim(row, amounts[row.id], topics[row.id]) for row in rows]
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimRead | None:
-    found = _claims(session, session.execute(claims_query().where(Claim.id == claim_id)).all())
+    found = _claims(session, session.execute(_CLAIM_BY_ID, {"id": claim_id}).all())
     return found[0] if found else None
 
 
 def claims_by_ids(session: Session, ids: list[int]) -> list[ClaimRead]:
     """The claims with these ids, in the order given."""
-    found = {c.id: c for c in _claims(session, session.execute(claims_query().where(Claim.id.in_(ids))).all())}
+    if not ids:
+        return []
+    found = {c.id: c for c in _claims(session, session.execute(_CLAIMS_BY_IDS, {"ids": ids}).all())}
     return [found[i] for i in ids if i in found]
 
 
 def list_claims(
     session: Session, limit: int, cursor: str | None, sort: str = "id", q: str | None = None, **filters
 ) -> Page[ClaimRead]:
-    stmt = search.restrict(session, claims_query(**filters), Claim.id, "claims", q)
-    page = paginate(session, stmt, Claim.id, limit, cursor, sort)
+    """Filters: claimant_id, claimant_organization_id, article_id, type, topic, unit, min_value,
+    max_value, target_year."""
+    page = _list(session, "claims", limit, cursor, sort, q, filters)
     return Page(_claims(session, page.items), page.next_cursor)
 
 

@@ -1,6 +1,7 @@
 """Full-text search, ranked, with highlighted snippets: FTS5 on SQLite, tsvector on PostgreSQL."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -38,18 +39,27 @@ def restrict(session: Session, stmt: Select, id_column, table: str, q: str | Non
     return stmt.where(id_column.in_(ids) if ids is not None else false())
 
 
+@functools.cache
+def matching(table: str, dialect: str):
+    """A subquery of the ids of `table` rows matching the bound parameter `q` (a `match_value`)."""
+    if dialect == "postgresql":
+        stmt = text(f"SELECT id FROM {table} WHERE search @@ websearch_to_tsquery('english', :q)")
+    else:
+        stmt = text(f"SELECT rowid AS id FROM {table}_fts WHERE {table}_fts MATCH :q")
+    return stmt.columns(id=Integer)
+
+
+def match_value(session: Session, q: str) -> str | None:
+    """What `matching` is given for the words q: None when q holds no word."""
+    if _dialect(session) == "postgresql":
+        return q if _WORD.search(q) else None
+    return _fts_query(q)
+
+
 def matching_ids(session: Session, table: str, q: str) -> Select | None:
     """A subquery of the ids of `table` rows matching q (None when q holds no word)."""
-    if _dialect(session) == "postgresql":
-        if not _WORD.search(q):
-            return None
-        stmt = text(f"SELECT id FROM {table} WHERE search @@ websearch_to_tsquery('english', :q)").bindparams(q=q)
-        return stmt.columns(id=Integer)
-    query = _fts_query(q)
-    if query is None:
-        return None
-    stmt = text(f"SELECT rowid AS id FROM {table}_fts WHERE {table}_fts MATCH :q").bindparams(q=query)
-    return stmt.columns(id=Integer)
+    value = match_value(session, q)
+    return None if value is None else matching(table, _dialect(session)).bindparams(q=value)
 
 
 def snippets(session: Session, table: str, q: str, ids: list[int]) -> dict[int, str]:
