@@ -30,10 +30,10 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         session.close()
 
 
-# The session ends with the handler, before the response is validated and sent (those steps take
-# a thread of their own), and no more requests hold one than the pool has connections; waiting
-# for a turn takes no thread. Otherwise, with every worker thread waiting for a connection and
-# every connection held by a request waiting for a thread, the server stood still.
+# The session ends with the handler, before the response is sent, and no more requests hold one
+# than the pool has connections; waiting for a turn takes no thread. Otherwise, with handlers in
+# the thread pool (as on PostgreSQL), every worker thread could wait for a connection while every
+# connection was held by a request waiting for a thread, and the server stood still.
 SessionDep = Annotated[Session, Depends(get_session, scope="function", max_concurrency=CONNECTIONS)]
 PageDep = Annotated[PageParams, Depends(on_loop(PageParams))]
 Include = Annotated[
