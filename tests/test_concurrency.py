@@ -47,7 +47,11 @@ def _state(url: str) -> dict:
 
 
 def test_killed_load_then_rerun_completes(migrated_db, tmp_path):
-    folder = _corpus(tmp_path / "corpus")
+    # Files are stored in batches of 8, a batch per transaction: enough copies that the loader is
+    # killed with batches still to store when the first one lands (with 12 files it could finish
+    # both of its batches before the kill).
+    copies = 8
+    folder = _corpus(tmp_path / "corpus", copies)
     process = _loader(migrated_db, folder)
     deadline = time.time() + 120
     while time.time() < deadline and _state(migrated_db)["documents"] < 2:
@@ -55,14 +59,14 @@ def test_killed_load_then_rerun_completes(migrated_db, tmp_path):
     process.send_signal(signal.SIGKILL)
     process.wait()
     halfway = _state(migrated_db)
-    assert 0 < halfway["documents"] < len(BATCH) * 3
+    assert 0 < halfway["documents"] < len(BATCH) * copies
     assert halfway["orphans"] == 0  # every file is whole or absent
     rerun = _loader(migrated_db, folder)
     out, err = rerun.communicate(timeout=600)
     assert rerun.returncode == 0, err
     assert sum(line.startswith("unchanged") for line in out.splitlines()) == halfway["documents"]
     final = _state(migrated_db)
-    assert final["documents"] == len(BATCH) * 3 and final["articles"] == 7 * 3
+    assert final["documents"] == len(BATCH) * copies and final["articles"] == 7 * copies
 
 
 def test_two_loaders_at_once(migrated_db, tmp_path):

@@ -24,25 +24,30 @@ from app.schemas.read import ClaimRead, QuoteRead
 
 _ARTICLE_LOAD = (selectinload(Article.publisher), selectinload(Article.source))
 
+
 # Quotes and claims are read as plain rows, each with the names it refers to, in one statement
 # joined by primary key (the article's body stays on disk); what the API shows is built from the
 # rows. Left joins keep the quote or claim table first, so a page walks its id order.
-_QUOTE_COLUMNS = select(
-    Quote.id, Quote.text, Quote.kind, Quote.cue, Quote.confidence, Quote.start, Quote.end,
-    Quote.article_id, Article.title.label("article_title"),
-    Quote.speaker_person_id, Person.name.label("speaker_person_name"),
-    Quote.speaker_organization_id, Organization.name.label("speaker_organization_name"),
-).outerjoin(Article, Article.id == Quote.article_id).outerjoin(
-    Person, Person.id == Quote.speaker_person_id).outerjoin(
-    Organization, Organization.id == Quote.speaker_organization_id)
-_CLAIM_COLUMNS = select(
-    Claim.id, Claim.text, Claim.type, Claim.target_year, Claim.start, Claim.end,
-    Claim.article_id, Article.title.label("article_title"),
-    Claim.claimant_person_id, Person.name.label("claimant_person_name"),
-    Claim.claimant_organization_id, Organization.name.label("claimant_organization_name"),
-).outerjoin(Article, Article.id == Claim.article_id).outerjoin(
-    Person, Person.id == Claim.claimant_person_id).outerjoin(
-    Organization, Organization.id == Claim.claimant_organization_id)
+def _with_names(role: str, *columns, article_id, person_id, organization_id) -> Select:
+    """`columns` and the names they point to: `article_title`, `{role}_person_name` and
+    `{role}_organization_name`."""
+    return select(
+        *columns, Article.title.label("article_title"), Person.name.label(f"{role}_person_name"),
+        Organization.name.label(f"{role}_organization_name"),
+    ).outerjoin(Article, Article.id == article_id).outerjoin(Person, Person.id == person_id).outerjoin(
+        Organization, Organization.id == organization_id)
+
+
+_QUOTE_COLUMNS = _with_names(
+    "speaker", Quote.id, Quote.text, Quote.kind, Quote.cue, Quote.confidence, Quote.start, Quote.end,
+    Quote.article_id, Quote.speaker_person_id, Quote.speaker_organization_id,
+    article_id=Quote.article_id, person_id=Quote.speaker_person_id, organization_id=Quote.speaker_organization_id,
+)
+_CLAIM_COLUMNS = _with_names(
+    "claimant", Claim.id, Claim.text, Claim.type, Claim.target_year, Claim.start, Claim.end,
+    Claim.article_id, Claim.claimant_person_id, Claim.claimant_organization_id,
+    article_id=Claim.article_id, person_id=Claim.claimant_person_id, organization_id=Claim.claimant_organization_id,
+)
 
 
 def _published(stmt: Select, published_from: date | None, published_to: date | None) -> Select:
