@@ -30,6 +30,7 @@ def test_list_queries_use_indexes(seeded_db):
         if _WHOLE_LIST.match(flat) or any(k in flat for k in _KNOWN):
             continue
         for line in plan(seeded_db, statement, parameters):
-            if re.fullmatch(r"SCAN \w+", line.strip()):
+            scanned = re.fullmatch(r"SCAN (\w+)", line.strip())
+            if scanned and not scanned.group(1).startswith("anon_"):  # a subquery's result, not a table
                 scans.append((line, flat[:300]))
     assert not scans, scans

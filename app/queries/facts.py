@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Select, bindparam, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import (
@@ -86,15 +86,34 @@ _CLAIM_FILTERS = {
 _LISTS = {"quotes": (_QUOTE_COLUMNS, Quote.id, _QUOTE_FILTERS), "claims": (_CLAIM_COLUMNS, Claim.id, _CLAIM_FILTERS)}
 
 
+# A claim passes an amount filter when one of its amounts meets every condition given. When few
+# amounts do, the claims are found by reading those amounts first (`IN`: cost grows with the
+# amounts that match); when many do, by walking the claims in id order and checking each one's
+# amounts until the page is full (`EXISTS`: cost grows with the claims passed over). Neither
+# database picks between the two by cost. Measured on 69,558 claims with 14,165 amounts: half the
+# amounts matching, 2.6 ms against 0.3 ms; a tenth, 1.0 ms against 9 ms.
+MANY_AMOUNTS = 2000
+
+
+@functools.cache
+def _amounts_matching(names: frozenset[str]) -> Select:
+    """How many amounts meet the amount filters `names`, counting no further than MANY_AMOUNTS."""
+    matching = select(ClaimAmount.id).where(*(_AMOUNT_FILTERS[n] for n in sorted(names))).limit(MANY_AMOUNTS)
+    return select(func.count()).select_from(matching.subquery())
+
+
 @functools.cache
 def _list_statement(table: str, names: frozenset[str], search_dialect: str | None, descending: bool,
-                    after: bool) -> Select:
+                    after: bool, walk_claims: bool = False) -> Select:
     stmt, id_column, criteria = _LISTS[table]
     for name in sorted(names - _AMOUNT_FILTERS.keys()):
         stmt = stmt.where(criteria[name])
-    if table == "claims" and names & _AMOUNT_FILTERS.keys():  # one amount meeting every condition
-        amounts = select(ClaimAmount.claim_id).where(*(_AMOUNT_FILTERS[n] for n in sorted(names & _AMOUNT_FILTERS.keys())))
-        stmt = stmt.where(Claim.id.in_(amounts))
+    if table == "claims" and names & _AMOUNT_FILTERS.keys():
+        conditions = [_AMOUNT_FILTERS[n] for n in sorted(names & _AMOUNT_FILTERS.keys())]
+        if walk_claims:
+            stmt = stmt.where(exists().where(ClaimAmount.claim_id == Claim.id, *conditions))
+        else:
+            stmt = stmt.where(Claim.id.in_(select(ClaimAmount.claim_id).where(*conditions)))
     if search_dialect:
         stmt = stmt.where(id_column.in_(search.matching(table, search_dialect)))
     if after:
@@ -115,8 +134,11 @@ def _list(session: Session, table: str, limit: int, cursor: str | None, sort: st
     after = decode_cursor(cursor)
     if after is not None:
         values["after"] = after
-    stmt = _list_statement(table, frozenset(values.keys() - {"q", "after"}), search_dialect, sort == "-id",
-                           after is not None)
+    names = frozenset(values.keys() - {"q", "after"})
+    walk_claims = False
+    if table == "claims" and (amount_names := frozenset(names & _AMOUNT_FILTERS.keys())):
+        walk_claims = session.scalar(_amounts_matching(amount_names), values) >= MANY_AMOUNTS
+    stmt = _list_statement(table, names, search_dialect, sort == "-id", after is not None, walk_claims)
     rows = session.execute(stmt, {**values, "limit": limit + 1}).all()
     return Page(rows[:limit], encode_cursor(rows[limit - 1].id) if len(rows) > limit else None)
 
