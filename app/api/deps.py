@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from app.api.filters import PageParams, on_loop
-from app.db.session import CONNECTIONS
+from app.db.session import CONNECTIONS, session_scope
 
 _READS = ("GET", "HEAD")
 
@@ -18,16 +18,8 @@ _READS = ("GET", "HEAD")
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """One session per request: committed when a writing handler succeeds, rolled back otherwise
     (a read has nothing to commit, and closing is all it costs)."""
-    session = request.app.state.sessionmaker()
-    try:
+    with session_scope(request.app.state.sessionmaker, commit=request.method not in _READS) as session:
         yield session
-        if request.method not in _READS:
-            session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 # The session ends with the handler, before the response is sent, and no more requests hold one

@@ -56,16 +56,18 @@ def _sessionmaker(url: str) -> sessionmaker[Session]:
 
 
 @contextmanager
-def session_scope(factory: str | sessionmaker[Session] | None = None) -> Iterator[Session]:
+def session_scope(factory: str | sessionmaker[Session] | None = None, commit: bool = True) -> Iterator[Session]:
     """A session that commits when the block succeeds and rolls back when it raises.
 
-    `factory` is a sessionmaker, or a database URL (the configured one when omitted)."""
+    `factory` is a sessionmaker, or a database URL (the configured one when omitted); with
+    `commit=False` (a block that only reads) it closes without committing."""
     if factory is None or isinstance(factory, str):
         factory = get_sessionmaker(factory)
     session = factory()
     try:
         yield session
-        session.commit()
+        if commit:
+            session.commit()
     except BaseException:
         session.rollback()
         raise
