@@ -19,9 +19,14 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL of the database; an SQLite file in the project root when unset.",
     )
     max_file_bytes: int = Field(
+        default=10_000_000,
+        description="Files larger than this are refused by the loader (an HTML page carries far more "
+        "markup than text, a JSON Lines file many articles).",
+    )
+    max_text_chars: int = Field(
         default=1_000_000,
-        description="Files larger than this are refused by the loader (spaCy parses at most 1,000,000 "
-        "characters at once; memory grows with the text).",
+        description="A document whose text is longer than this is refused (spaCy parses at most "
+        "1,000,000 characters at once; memory grows with the text).",
     )
     host: str = Field(default="127.0.0.1", description="Address `serve` binds to.")
     port: int = Field(default=8000, description="Port `serve` listens on.")

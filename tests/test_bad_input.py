@@ -32,7 +32,7 @@ def _generated(folder):
         "One Very Long Line Headline\n\n" + "The committee met again and talked at length. " * 4000 + "\n", encoding="utf-8")
     (folder / "too-large.txt").write_text("Big Headline Here\n\n" + "word " * 300_000, encoding="utf-8")
     return {"unbalanced-quotes.txt": ("loaded", None), "long-line.txt": ("loaded", None),
-            "too-large.txt": ("failed", "too large")}
+            "too-large.txt": ("failed", "text too long")}
 
 
 def test_hostile_files_each_get_a_named_outcome(migrated_db, tmp_path, capsys):

@@ -22,6 +22,13 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # The driver's own transaction handling is off, and SQLAlchemy begins each transaction
+    # itself (below): savepoints then work as they should (SQLAlchemy's pysqlite notes).
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def get_engine(url: str | None = None) -> Engine:
@@ -44,6 +51,7 @@ def _engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     else:
         # Fail fast when the server is gone, rather than hang a request.
         engine = create_engine(url, pool_pre_ping=True, pool_timeout=5, connect_args={"connect_timeout": 3}, **pool)

@@ -10,9 +10,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
-from html.parser import HTMLParser
 
+from app.extract.repair import (
+    cut_repeated_title,
+    is_caption_line,
+    repair_line,
+    strip_credit,
+    take_byline,
+)
 from app.extract.rules import entries
 from app.extract.types import Segment
 
@@ -38,6 +45,9 @@ _GLUED = re.compile(
     r"(?<=[A-Za-z0-9)]{2}[.!?])(?=[(\[]?[A-Z][a-z])|(?<=[.!?][”\"’])(?=[(\[]?[A-Z][a-z])"
     r"|(?<=[A-Za-z0-9)]{2}[.!?])(?=“)"
 )
+# Footers and tip lines set off by symbols ("■ Tips ▷ Phone: …"), each piece tested on its own.
+_SYMBOLS = "■□◆◇▶▷►※☞☎"
+_SYMBOL_BREAK = re.compile(rf"\s*(?=[{_SYMBOLS}])")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(\[])|(?<=[.!?][”\"’'])\s+(?=[A-Z\"“‘'(\[])")
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -48,49 +58,8 @@ _DATE_PATTERNS = [
 ]
 
 
-_HTML = re.compile(r"<(?:html|body|p|div|br|article|span|h[1-6])\b[^>]*>", re.IGNORECASE)
-_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr", "blockquote"}
-_SKIP_TAGS = {"script", "style", "noscript", "head", "nav", "footer", "aside", "form"}
-
-
-class _TextOf(HTMLParser):
-    """The readable text of an HTML page: blocks on lines of their own, scripts and menus out."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _SKIP_TAGS:
-            self.skipping += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in _SKIP_TAGS and self.skipping:
-            self.skipping -= 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def html_to_text(raw: str) -> str:
-    parser = _TextOf()
-    parser.feed(raw)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
 def normalize_text(raw: str) -> str:
-    """Unify line ends and spaces; drop control characters other than newline and tab; read the
-    text out of HTML markup."""
-    if len(_HTML.findall(raw[:20000])) >= 2:
-        raw = html_to_text(raw)
+    """Unify line ends and spaces; drop control characters other than newline and tab."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = "".join(
         c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co")
@@ -98,8 +67,20 @@ def normalize_text(raw: str) -> str:
     return text
 
 
+def is_foreign(text: str) -> bool:
+    """A piece mostly in another script than the article's Latin one: a portal's footer or
+    tip line in the page's home language, not English article text."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4:
+        return False
+    latin = sum(1 for c in letters if c.isascii() or unicodedata.name(c, "").startswith("LATIN"))
+    return latin < len(letters) / 2
+
+
 def is_furniture(text: str) -> bool:
     piece = text.strip()
+    if is_foreign(piece):
+        return True
     if len(piece.split()) > 40:
         return False
     return any(p.search(piece) for p in _FURNITURE)
@@ -108,8 +89,9 @@ def is_furniture(text: str) -> bool:
 def split_sentences(text: str) -> list[str]:
     """A light sentence split for cleaning (the language stages use spaCy's)."""
     pieces: list[str] = []
-    for chunk in _GLUED.split(text):
-        pieces.extend(s for s in _SENTENCE_BREAK.split(chunk) if s.strip())
+    for part in _SYMBOL_BREAK.split(text):
+        for chunk in _GLUED.split(part):
+            pieces.extend(s for s in _SENTENCE_BREAK.split(chunk) if s.strip())
     return pieces
 
 
@@ -118,13 +100,26 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
+def _without_symbol_footer(pieces: list[str]) -> list[str]:
+    """A run of symbol-led pieces ("■ Tips ▷ Phone: … ▷ E-mail: …") goes whole when any of
+    them is in another script: a portal's tip line, not article text."""
+    for i, piece in enumerate(pieces):
+        if piece[:1] in _SYMBOLS and any(_has_foreign(p) for p in pieces[i:]):
+            return pieces[:i]
+    return pieces
+
+
+def _has_foreign(text: str) -> bool:
+    return any(c.isalpha() and not c.isascii() and "LATIN" not in unicodedata.name(c, "") for c in text)
+
+
 def clean_line(line: str) -> str:
     """The line without its furniture sentences; an empty string when nothing is left."""
     line = line.strip()
     if not line or _IMAGE.match(line):
         return ""
-    kept = [s.strip() for s in split_sentences(line) if not is_furniture(s)]
-    return " ".join(kept)
+    pieces = _without_symbol_footer([s.strip() for s in split_sentences(line)])
+    return " ".join(s for s in pieces if s and not is_furniture(s))
 
 
 def _words(line: str) -> int:
@@ -270,27 +265,61 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def segments(raw: str) -> Iterator[Segment]:
-    """Cut a page into its articles, furniture removed."""
-    raw_lines = normalize_text(raw).split("\n")
+def _open_of_wire_copy(lines: list[str], title: str) -> tuple[list[str], tuple[str, ...]]:
+    """Wire copy repeats its slug and headline and then gives its byline on the first line:
+    both go, and the byline's names are returned."""
+    lines = list(lines)
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines, ()
+    lines[first] = cut_repeated_title(lines[first], title)
+    at = next((i for i in range(first, len(lines)) if lines[i].strip()), None)
+    if at is None:
+        return lines, ()
+    lines[at], names = take_byline(lines[at])
+    return lines, names
+
+
+def _without_captions(lines: list[str]) -> list[str]:
+    """Photo captions on lines of their own out, unless the caption is all the article has."""
+    kept = [line for line in lines if not is_caption_line(line)]
+    if any(is_paragraph(line) for line in kept):
+        return kept
+    return [strip_credit(line) if is_caption_line(line) else line for line in lines]
+
+
+def segments(raw: str, title: str | None = None) -> Iterator[Segment]:
+    """Cut a page into its articles, furniture removed. `title`, where the source states it
+    (front matter, a page's metadata), is the first article's title, and a repetition of it at
+    the top of the text is cut. A page with no full paragraph is one brief article: its lines,
+    or its headline alone."""
+    raw_lines = [repair_line(line) for line in normalize_text(raw).split("\n")]
     page_publisher = _page_publisher(raw_lines)
-    lines = _join_broken_lines([c for c in (clean_line(line) for line in raw_lines) if c])
+    bylines: tuple[str, ...] = ()
+    if title:
+        raw_lines, bylines = _open_of_wire_copy(raw_lines, title)
+    lines = _without_captions(_join_broken_lines([c for c in (clean_line(line) for line in raw_lines) if c]))
     starts = _article_starts(lines)
     regions: list[tuple[str | None, list[str]]] = []
     head = lines[: starts[0]] if starts else lines
-    if any(is_paragraph(line) for line in head):
+    if title and head:
+        regions.append((title, head))
+    elif any(is_paragraph(line) for line in head):
         leading = []
         for line in head:
             if is_paragraph(line):
                 break
             if is_heading(line):
                 leading.append(line)
-        title = max(leading, key=_words) if leading else None
-        regions.append((title, [line for line in head if line is not title]))
+        found_title = max(leading, key=_words) if leading else None
+        regions.append((found_title, [line for line in head if line is not found_title]))
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         regions.append((lines[start], lines[start + 1 : end]))
-    for title, region in regions:
-        segment = _segment(region, title, page_publisher)
-        if segment is not None:
-            yield segment
+    found = [s for s in (_segment(region, t, page_publisher) for t, region in regions) if s is not None]
+    if not found and (head or title):
+        brief = [line for line in head if not title or _key(line) != _key(title)] or [title]
+        found = [Segment(title=title, body="\n\n".join(brief), publisher=page_publisher)]
+    if bylines and found:
+        found[0] = replace(found[0], authors=tuple(dict.fromkeys(found[0].authors + bylines)))
+    yield from found

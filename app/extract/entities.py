@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -487,9 +488,37 @@ def _merge_of_forms(orgs: list[Cluster]) -> list[Cluster]:
     return sorted(kept, key=lambda c: c.first_at)
 
 
-def extract_entities(doc: Doc, extra_orgs: list[str] = ()) -> ArticleEntities:
+def byline_person(name: str) -> str | None:
+    """An author named by the source who is a person: a name in Latin script of two to four
+    words, not a desk, a wire or an outlet ("National Desk", "CNN Wire")."""
+    cleaned = clean_person(name)
+    if not cleaned or len(cleaned.split()) < 2 or any(w.isupper() and len(w) > 1 for w in cleaned.split()):
+        return None
+    if not all(c.isascii() or not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in cleaned):
+        return None
+    if any(w.lower() in _ORG_KIND_WORDS for w in cleaned.split()):
+        return None
+    return cleaned
+
+
+def _add_authors(people: list[Cluster], authors: tuple[str, ...]) -> None:
+    by_key = {person_key(f): c for c in people for f in c.forms}
+    for author in authors:
+        name = byline_person(author)
+        if name is None:
+            continue
+        cluster = by_key.get(person_key(name))
+        if cluster is None:
+            cluster = Cluster(ref="", type="person", first_at=1 << 30)
+            people.append(cluster)  # no short forms: a surname in the text may be anyone's
+            by_key[person_key(name)] = cluster
+        cluster.forms[name] += 1
+
+
+def extract_entities(doc: Doc, extra_orgs: list[str] = (), authors: tuple[str, ...] = ()) -> ArticleEntities:
     found = candidates(doc)
     people = _cluster_people(found)
+    _add_authors(people, authors)
     orgs = _merge_of_forms(_cluster_orgs(text_of(doc), found, people))
     known = {org_key(f) for c in orgs for f in c.forms}
     for name in extra_orgs:

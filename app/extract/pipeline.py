@@ -1,6 +1,7 @@
 """extract(text) -> one ExtractedArticle per article on the page; composes the stages."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from spacy.language import Language
@@ -21,6 +22,7 @@ from app.extract.quotes import (
 from app.extract.roles import find_roles
 from app.extract.speakers import Attributor, attribute_all
 from app.extract.types import ExtractedArticle, Quote, Segment
+from app.readers.document import Document
 
 
 @cache
@@ -41,7 +43,7 @@ def _spoken(body: str, span, attribution) -> bool:
 
 def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
     body = segment.body
-    entities = extract_entities(doc, [segment.publisher] if segment.publisher else [])
+    entities = extract_entities(doc, [segment.publisher] if segment.publisher else [], segment.authors)
     candidates = [
         s for s in find_quotes(body)
         if s.answer or (len(words(body[s.inner_start : s.inner_end])) >= 2
@@ -94,15 +96,37 @@ def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
     )
 
 
-def extract(text: str) -> list[ExtractedArticle]:
-    """All articles of one page of text, each with its entities and facts."""
-    (articles,) = extract_pages([text])
+def page_segments(document: Document) -> list[Segment]:
+    """The document's articles; the metadata its source states is the first article's and wins
+    over what the text suggests (a byline in the text adds to the source's authors)."""
+    parts = list(segments(document.text, document.title))
+    if parts:
+        first = parts[0]
+        parts[0] = replace(
+            first,
+            title=document.title or first.title,
+            publisher=document.publisher or first.publisher,
+            authors=tuple(dict.fromkeys(document.authors + first.authors)),
+            published_at=document.published_at or first.published_at,
+            url=document.url,
+        )
+    return parts
+
+
+def extract(document: Document | str) -> list[ExtractedArticle]:
+    """All articles of one document (or page of plain text), each with its entities and facts."""
+    (articles,) = extract_documents([document])
     return articles
 
 
-def extract_pages(texts: list[str]) -> list[list[ExtractedArticle]]:
-    """`extract` over several pages, parsing every article of every page in one `nlp.pipe`
+def extract_documents(documents: list[Document | str]) -> list[list[ExtractedArticle]]:
+    """`extract` over several documents, parsing every article of every one in one `nlp.pipe`
     stream: spaCy's batches then span files, which is what a loader of many small files needs."""
-    pages = [list(segments(text)) for text in texts]
+    pages = [page_segments(d if isinstance(d, Document) else plain(d)) for d in documents]
     docs = nlp().pipe([part.body for parts in pages for part in parts])
     return [[analyse(part, next(docs)) for part in parts] for parts in pages]
+
+
+def plain(text: str) -> Document:
+    """Text with no metadata, as the stage tests and plain strings give it."""
+    return Document(text=text, sha256="")

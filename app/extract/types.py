@@ -15,6 +15,7 @@ class Segment:
     authors: tuple[str, ...] = ()
     published_at: date | None = None
     published_text: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)

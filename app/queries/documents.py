@@ -1,4 +1,4 @@
-"""Source documents: the loaded files."""
+"""Source documents: the loaded files and records."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -11,8 +11,8 @@ def by_sha256(session: Session, sha256: str) -> SourceDocument | None:
     return session.scalars(select(SourceDocument).where(SourceDocument.sha256 == sha256)).first()
 
 
-def by_file_name(session: Session, file_name: str) -> list[SourceDocument]:
-    return list(session.scalars(select(SourceDocument).where(SourceDocument.file_name == file_name)))
+def by_key(session: Session, key: str) -> SourceDocument | None:
+    return session.scalars(select(SourceDocument).where(SourceDocument.key == key)).first()
 
 
 def create(session: Session, **fields) -> SourceDocument:

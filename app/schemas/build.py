@@ -116,6 +116,7 @@ def article(a: models.Article) -> ArticleRead:
         published_at=a.published_at,
         published_text=a.published_text,
         authors=list(a.authors or []),
+        url=a.url,
         source_name=a.source.file_name,
     )
 

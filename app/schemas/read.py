@@ -129,7 +129,8 @@ class ArticleRead(BaseModel):
     published_at: date | None
     published_text: str | None = Field(description="The date as the page gives it, e.g. '7 days ago'.")
     authors: list[str]
-    source_name: str = Field(description="The loaded file's name.")
+    url: str | None = Field(default=None, description="The source's URL, when the source states one.")
+    source_name: str = Field(description="The loaded file's name (with a record's number: `feed.jsonl#3`).")
     snippet: str | None = Field(
         default=None, exclude_if=lambda v: v is None, description="With `q`: the matched words in [brackets]."
     )

@@ -1,33 +1,41 @@
-"""Files -> rows. Reading and extraction happen before the database is touched; storing one
-file's articles only flushes, so the caller's transaction decides whether they land."""
+"""Documents -> rows. Extraction happens before the database is touched; storing one source's
+articles only flushes, so the caller's transaction decides whether they land.
+
+A source is identified by its `key` (its URL, else its path as given). Loading a new version of
+a known source updates it in place: its articles keep their ids (paired by their place in the
+source), and so do their quotes and claims that did not change; what the new version no longer
+says goes. One fact that cannot be stored is reported and left out; the source's other facts
+are stored.
+"""
 from __future__ import annotations
 
-import codecs
-import hashlib
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.db.models import Article, Claim, ClaimAmount, ClaimTopic, Quote, RoleReport
-from app.extract.pipeline import extract, extract_pages
+from app.db.models import Article, Claim, ClaimAmount, ClaimTopic, Quote, RoleReport, SourceDocument
+from app.extract.names import org_key, person_key
+from app.extract.pipeline import extract, extract_documents
 from app.extract.types import ExtractedArticle
 from app.queries import documents, roles
 from app.queries.entities import get_or_create_organization, get_or_create_person
+from app.readers import Document, InputError, decode
+from app.readers.document import sha256_of
 
-
-class InputError(ValueError):
-    """A file that cannot be loaded; the message says why."""
-
+__all__ = ["InputError", "LoadResult", "Prepared", "decode", "prepare", "prepare_many", "sha256_of", "store"]
 
 @dataclass(frozen=True)
 class Prepared:
-    """A file read and analysed, ready to store."""
+    """A source read and analysed, ready to store."""
 
-    name: str
+    name: str  # what the source is called in listings: the file's name (with a record's number)
+    key: str
     sha256: str
     size: int
+    url: str | None = None
+    format: str | None = None
     articles: list[ExtractedArticle] = field(default_factory=list)
 
 
@@ -38,181 +46,232 @@ class LoadResult:
     articles: int = 0
     detail: str = ""
     article_ids: tuple[int, ...] = ()
+    problems: tuple[str, ...] = ()  # facts that could not be stored, each with why
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), or UTF-16 with a BOM; anything else is refused."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError("not valid UTF-16 text") from exc
-    else:
-        if b"\x00" in data[:8192]:
-            raise InputError("binary file (NUL bytes), not text")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
-    if "\x00" in text:
-        raise InputError("binary file (NUL characters), not text")
-    if not text.strip():
-        raise InputError("no text (empty or whitespace only)")
-    return text
+def prepare(name: str, key: str, document: Document, size: int = 0) -> Prepared:
+    """Analyse one document (pure: no database)."""
+    return _prepared(name, key, document, size, extract(document))
 
 
-def read(path: Path, max_bytes: int) -> tuple[bytes, str]:
+def prepare_many(items: list[tuple[str, str, Document, int]]) -> list[Prepared | Exception]:
+    """`prepare` over several documents (name, key, document, size) at once, parsed in one
+    stream; each outcome is its Prepared or the error that refused it. Should the shared stream
+    fail, the documents are analysed one by one, so that one bad document fails alone."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"too large ({size} bytes; the limit is {max_bytes})")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}") from exc
-    if not data:
-        raise InputError("empty file")
-    return data, decode(data)
-
-
-def prepare(name: str, data: bytes, text: str) -> Prepared:
-    """Hash and analyse one file's text (pure: no database)."""
-    return _prepared(name, data, extract(text))
-
-
-def prepare_many(files: list[tuple[str, bytes, str]]) -> list[Prepared | Exception]:
-    """`prepare` over several files at once (name, bytes, text), parsed in one stream; each
-    file's outcome is its Prepared or the error that refused it. Should the shared stream fail,
-    the files are analysed one by one, so that one bad file fails alone."""
-    try:
-        pages = extract_pages([text for _, _, text in files])
+        pages = extract_documents([document for _, _, document, _ in items])
     except Exception:
         pages = None
     outcomes: list[Prepared | Exception] = []
-    for index, (name, data, text) in enumerate(files):
+    for index, (name, key, document, size) in enumerate(items):
         try:
-            outcomes.append(prepare(name, data, text) if pages is None else _prepared(name, data, pages[index]))
-        except Exception as exc:  # reported against its own file by the caller
+            articles = extract(document) if pages is None else pages[index]
+            outcomes.append(_prepared(name, key, document, size, articles))
+        except Exception as exc:  # reported against its own source by the caller
             outcomes.append(exc)
     return outcomes
 
 
-def _prepared(name: str, data: bytes, articles: list[ExtractedArticle]) -> Prepared:
+def _prepared(name: str, key: str, document: Document, size: int, articles: list[ExtractedArticle]) -> Prepared:
     if not articles:
-        raise InputError("no article text found (only page furniture or headings)")
-    return Prepared(name=name, sha256=sha256_of(data), size=len(data), articles=articles)
-
-
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+        raise InputError("no article text found (only page furniture)")
+    return Prepared(name=name, key=key, sha256=document.sha256, size=size, url=document.url,
+                    format=document.format, articles=articles)
 
 
 def store(session: Session, prepared: Prepared) -> LoadResult:
-    """Write one prepared file; the same bytes loaded before change nothing."""
+    """Write one prepared source; the same bytes loaded before change nothing."""
     existing = documents.by_sha256(session, prepared.sha256)
     if existing is not None:
         ids = tuple(a.id for a in existing.articles)
         return LoadResult(prepared.name, "unchanged", len(ids), article_ids=ids)
-    status = "loaded"
-    for old in documents.by_file_name(session, prepared.name):
-        documents.delete(session, old)
-        roles.delete_unreported(session)
-        status = "updated"
-    source = documents.create(
-        session,
-        file_name=prepared.name,
-        sha256=prepared.sha256,
-        size=prepared.size,
-        loaded_at=datetime.now(timezone.utc),
-    )
-    ids = tuple(
-        _store_article(session, source.id, position, extracted).id
-        for position, extracted in enumerate(prepared.articles)
-    )
+    now = datetime.now(timezone.utc)
+    source = documents.by_key(session, prepared.key)
+    if source is None:
+        status, old = "loaded", []
+        source = documents.create(
+            session, key=prepared.key, file_name=prepared.name, url=prepared.url, format=prepared.format,
+            sha256=prepared.sha256, size=prepared.size, loaded_at=now,
+        )
+    else:
+        status, old = "updated", sorted(source.articles, key=lambda a: a.position)
+        source.file_name, source.url, source.format = prepared.name, prepared.url, prepared.format
+        source.sha256, source.size, source.loaded_at = prepared.sha256, prepared.size, now
+    problems: list[str] = []
+    ids = []
+    for position, extracted in enumerate(prepared.articles):
+        article = old[position] if position < len(old) else None
+        ids.append(_store_article(session, source, position, extracted, article, problems).id)
+    for gone in old[len(prepared.articles):]:
+        session.delete(gone)
     session.flush()
-    return LoadResult(prepared.name, status, len(ids), article_ids=ids)
+    if old:
+        roles.delete_unreported(session)
+    return LoadResult(prepared.name, status, len(ids), article_ids=tuple(ids), problems=tuple(problems))
 
 
-def _store_article(session: Session, source_id: int, position: int, extracted: ExtractedArticle) -> Article:
+def _store_article(
+    session: Session, source: SourceDocument, position: int, extracted: ExtractedArticle,
+    article: Article | None, problems: list[str],
+) -> Article:
     segment = extracted.segment
     publisher = None
-    if segment.publisher:
-        publisher = get_or_create_organization(session, segment.publisher, kind="media")
-    article = Article(
-        source_id=source_id,
-        position=position,
-        title=segment.title,
-        publisher_id=publisher.id if publisher else None,
-        authors=list(segment.authors),
-        published_at=segment.published_at,
-        published_text=segment.published_text,
-        body=segment.body,
-    )
-    session.add(article)
+    if segment.publisher and org_key(segment.publisher):
+        try:
+            with session.begin_nested():
+                publisher = get_or_create_organization(session, segment.publisher, kind="media")
+        except Exception as exc:  # the article is stored without its publisher
+            problems.append(f"publisher {segment.publisher!r} not stored ({type(exc).__name__}: {exc})"[:300])
+    if article is None:
+        article = Article(source_id=source.id, position=position)
+        session.add(article)
+    article.title = segment.title
+    article.publisher_id = publisher.id if publisher else None
+    article.authors = list(segment.authors)
+    article.published_at = segment.published_at
+    article.published_text = segment.published_text
+    article.url = segment.url
+    article.body = segment.body
     session.flush()
+    _FactWriter(session, article, extracted, problems).write()
+    return article
 
-    people: dict[str, int] = {}
-    orgs: dict[str, object] = {}
-    for entity in extracted.entities:
-        if entity.type == "person":
-            people[entity.ref] = get_or_create_person(session, entity.name, entity.aliases).id
-        else:
-            orgs[entity.ref] = get_or_create_organization(session, entity.name, entity.aliases, entity.kind)
-    for entity in extracted.entities:
-        if entity.type == "organization" and entity.parent in orgs:
-            org, parent = orgs[entity.ref], orgs[entity.parent]
-            if org.parent_id is None and parent.id != org.id and parent.parent_id != org.id:
-                org.parent_id = parent.id
 
-    def person_or_org(ref: str | None) -> tuple[int | None, int | None]:
-        if ref in people:
-            return people[ref], None
-        if ref in orgs:
-            return None, orgs[ref].id
+def _guarded(session: Session, problems: list[str] | None, what: str, write):
+    """Run one write in a savepoint: a failure is rolled back, reported, and the rest goes on.
+    Without `problems` (the first, all-or-nothing attempt) the write runs as it is."""
+    if problems is None:
+        return write()
+    try:
+        with session.begin_nested():
+            return write()
+    except Exception as exc:  # one bad fact must not sink the source
+        problems.append(f"{what} not stored ({type(exc).__name__}: {str(exc).splitlines()[0][:200]})")
+        return None
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "…")
+
+
+class _FactWriter:
+    """The entities and facts of one article. They are written in one savepoint; should that
+    fail, they are written again each in a savepoint of its own, and the ones that fail are
+    reported and left out."""
+
+    def __init__(self, session: Session, article: Article, extracted: ExtractedArticle, problems: list[str]):
+        self.session, self.article, self.extracted = session, article, extracted
+        self.reported = problems
+        self.problems: list[str] | None = None
+        self.people: dict[str, int] = {}
+        self.orgs: dict[str, object] = {}
+
+    def write(self) -> None:
+        try:
+            with self.session.begin_nested():
+                self._write()
+            return
+        except Exception:
+            self.people, self.orgs = {}, {}
+        self.problems = self.reported
+        self._write()
+
+    def _write(self) -> None:
+        self._entities()
+        self._roles()
+        self._quotes()
+        self._claims()
+        self.session.flush()
+
+    def _entities(self) -> None:
+        extracted = self.extracted
+        for entity in extracted.entities:
+            if entity.type == "person" and person_key(entity.name):
+                person = _guarded(self.session, self.problems, f"person {entity.name!r}",
+                                  lambda e=entity: get_or_create_person(self.session, e.name, e.aliases))
+                if person is not None:
+                    self.people[entity.ref] = person.id
+            elif entity.type == "organization" and org_key(entity.name):
+                org = _guarded(self.session, self.problems, f"organization {entity.name!r}",
+                               lambda e=entity: get_or_create_organization(self.session, e.name, e.aliases, e.kind))
+                if org is not None:
+                    self.orgs[entity.ref] = org
+        for entity in extracted.entities:
+            if entity.type == "organization" and entity.ref in self.orgs and entity.parent in self.orgs:
+                org, parent = self.orgs[entity.ref], self.orgs[entity.parent]
+                if org.parent_id is None and parent.id != org.id and parent.parent_id != org.id:
+                    org.parent_id = parent.id
+
+    def _ref(self, ref: str | None) -> tuple[int | None, int | None]:
+        if ref in self.people:
+            return self.people[ref], None
+        if ref in self.orgs:
+            return None, self.orgs[ref].id
         return None, None
 
-    for role in extracted.roles:
-        if role.person not in people:
-            continue
-        org = orgs.get(role.organization)
+    def _roles(self) -> None:
+        self.session.query(RoleReport).filter(RoleReport.article_id == self.article.id).delete()
+        for role in self.extracted.roles:
+            if role.person in self.people:
+                _guarded(self.session, self.problems, f"role {role.title!r}", lambda r=role: self._role(r))
+
+    def _role(self, role) -> None:
+        org = self.orgs.get(role.organization)
         record = roles.get_or_create(
-            session, people[role.person], org.id if org else None, role.title, role.title_normalized
+            self.session, self.people[role.person], org.id if org else None, role.title, role.title_normalized
         )
         record.status = role.status  # the latest report says where things stand
         for column in ("start_year", "start_month", "end_year", "end_month", "period_text"):
             if getattr(record, column) is None:
                 setattr(record, column, getattr(role, column))
         record.reports.append(RoleReport(
-            article_id=article.id, title=role.title, status=role.status, start=role.start, end=role.end
+            article_id=self.article.id, title=role.title, status=role.status, start=role.start, end=role.end
         ))
-    for quote in extracted.quotes:
-        person_id, org_id = person_or_org(quote.speaker)
-        session.add(Quote(
-            article_id=article.id,
-            text=quote.text,
-            kind=quote.kind,
-            speaker_person_id=person_id,
-            speaker_organization_id=org_id,
-            cue=quote.cue,
-            confidence=round(quote.confidence, 3),
-            start=quote.start,
-            end=quote.end,
-        ))
-    for claim in extracted.claims:
-        person_id, org_id = person_or_org(claim.claimant)
-        session.add(Claim(
-            article_id=article.id,
-            text=claim.text,
-            type=claim.type,
-            claimant_person_id=person_id,
-            claimant_organization_id=org_id,
-            start=claim.start,
-            end=claim.end,
-            target_year=claim.target_year,
-            topics=[ClaimTopic(topic=t) for t in dict.fromkeys(claim.topics)],
-            amounts=[
-                ClaimAmount(value=a.value, unit=a.unit, text=a.text, qualifier=a.qualifier)
-                for a in claim.amounts
-            ],
-        ))
-    session.flush()
-    return article
+        self.session.flush()
+
+    def _quotes(self) -> None:
+        kept = _by_key(self.session, Quote, self.article.id, lambda q: (q.text, q.kind))
+        for quote in self.extracted.quotes:
+            _guarded(self.session, self.problems, f"quote {_short(quote.text)}",
+                     lambda q=quote: self._quote(q, kept.get((q.text, q.kind))))
+        self._drop_rest(kept)
+
+    def _quote(self, quote, reused: list | None) -> None:
+        row = reused.pop(0) if reused else Quote(article_id=self.article.id, text=quote.text, kind=quote.kind)
+        row.speaker_person_id, row.speaker_organization_id = self._ref(quote.speaker)
+        row.cue, row.confidence = quote.cue, round(quote.confidence, 3)
+        row.start, row.end = quote.start, quote.end
+        self.session.add(row)
+        self.session.flush()
+
+    def _claims(self) -> None:
+        kept = _by_key(self.session, Claim, self.article.id, lambda c: (c.text, c.type))
+        for claim in self.extracted.claims:
+            _guarded(self.session, self.problems, f"claim {_short(claim.text)}",
+                     lambda c=claim: self._claim(c, kept.get((c.text, c.type))))
+        self._drop_rest(kept)
+
+    def _claim(self, claim, reused: list | None) -> None:
+        row = reused.pop(0) if reused else Claim(article_id=self.article.id, text=claim.text, type=claim.type)
+        row.claimant_person_id, row.claimant_organization_id = self._ref(claim.claimant)
+        row.start, row.end, row.target_year = claim.start, claim.end, claim.target_year
+        row.topics = [ClaimTopic(topic=t) for t in dict.fromkeys(claim.topics)]
+        row.amounts = [
+            ClaimAmount(value=a.value, unit=a.unit, text=a.text, qualifier=a.qualifier) for a in claim.amounts
+        ]
+        self.session.add(row)
+        self.session.flush()
+
+    def _drop_rest(self, kept: dict) -> None:
+        for rows in kept.values():
+            for row in rows:
+                self.session.delete(row)
+
+
+def _by_key(session: Session, model, article_id: int, key) -> dict:
+    """An updated article's stored rows of one kind, by what identifies a fact across versions."""
+    rows: dict = defaultdict(list)
+    if article_id is not None:
+        for row in session.query(model).filter(model.article_id == article_id).order_by(model.id):
+            rows[key(row)].append(row)
+    return rows

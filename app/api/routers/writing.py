@@ -10,29 +10,25 @@ from typing import Annotated
 from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
 from app.api.deps import SessionDep
 from app.config import Settings
 from app.queries import facts
 from app.schemas import build
 from app.schemas.read import ArticleRead, Problem
-from app.services.ingest import InputError, decode, prepare, store
+from app.readers import MEDIA_TYPES, Document, InputError, NotArticles, read, reader_for_media_type
+from app.services.ingest import prepare, store
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 _NAME = re.compile(r"^[\w .,()-]{1,200}$")
 
 
-class ArticleIn(BaseModel):
-    name: str | None = Field(default=None, max_length=200, description="A file-like name; same name replaces.",
-                             examples=["minister-interview.txt"])
-    text: str = Field(min_length=1, description="The article's text, page furniture and all.",
-                      examples=["Minister Sets AI Target\n\nThe minister said on Monday …"])
-
-
 class Created(BaseModel):
-    status: str = Field(description="`loaded`, `updated` (same name, new text) or `unchanged` (same text).")
+    status: str = Field(description="`loaded`, `updated` (same name or URL, new text; ids are kept) or "
+                        "`unchanged` (same text).")
     items: list[ArticleRead]
+    problems: list[str] = Field(default=[], description="Facts that could not be stored, each with why.")
 
 
 def _authorize(settings: Settings, authorization: str | None) -> None:
@@ -55,22 +51,37 @@ async def _body(request: Request, limit: int) -> bytes:
     return data
 
 
-def _parse(content_type: str, data: bytes, name: str | None) -> tuple[str, bytes, str]:
-    if content_type == "application/json":
-        try:
-            payload = ArticleIn.model_validate(json.loads(data))
-        except (ValueError, ValidationError) as exc:
-            raise HTTPException(422, f"expected a JSON object {{name, text}}: {str(exc)[:300]}") from exc
-        name, data = payload.name or name, payload.text.encode()
-    elif content_type != "text/plain":
-        raise HTTPException(415, "send text/plain or application/json")
+def _read(content_type: str, data: bytes, name: str | None) -> tuple[str, list[Document]]:
+    """The body's documents, read by the reader its media type names (the same registry the
+    `load` command chooses from by file name)."""
+    media_type, _, params = content_type.partition(";")
+    reader = reader_for_media_type(media_type)
+    if reader is None:
+        raise HTTPException(415, f"send one of: {', '.join(MEDIA_TYPES)}")
+    charset = next((v.strip().strip('"') for k, _, v in (p.partition("=") for p in params.split(";"))
+                    if k.strip().lower() == "charset"), None)
+    if reader.name == "json" and name is None:
+        name = _json_name(data)
     try:
-        text = decode(data)
+        source = read(reader, data, charset)
+    except NotArticles as exc:
+        raise HTTPException(422, str(exc)) from exc
     except InputError as exc:
-        raise HTTPException(415 if "binary" in str(exc) or "UTF" in str(exc) else 422, str(exc)) from exc
+        unreadable = any(w in str(exc) for w in ("binary", "UTF", "charset", "text (invalid"))
+        raise HTTPException(415 if unreadable else 422, str(exc)) from exc
     if name is not None and not _NAME.match(name):
         raise HTTPException(422, "name may hold letters, digits, spaces and . , ( ) - _ only")
-    return name or f"posted-{hashlib.sha256(data).hexdigest()[:12]}.txt", data, text
+    return name or f"posted-{hashlib.sha256(data).hexdigest()[:12]}{reader.suffixes[0]}", source.documents
+
+
+def _json_name(data: bytes) -> str | None:
+    """The `name` of a JSON body {"name": …, "text": …}."""
+    try:
+        value = json.loads(data)
+    except ValueError:
+        return None
+    name = value.get("name") if isinstance(value, dict) else None
+    return name if isinstance(name, str) else None
 
 
 @router.post(
@@ -82,7 +93,7 @@ def _parse(content_type: str, data: bytes, name: str | None) -> tuple[str, bytes
         401: {"model": Problem, "description": "Missing or wrong bearer key."},
         403: {"model": Problem, "description": "Writing is disabled (no API key configured)."},
         413: {"model": Problem, "description": "The body is over the size limit."},
-        415: {"model": Problem, "description": "Not text/plain or application/json, or not text."},
+        415: {"model": Problem, "description": "A media type no reader takes, or a body that is not text."},
         422: {"model": Problem, "description": "No article text found, or a malformed body."},
     },
 )
@@ -90,24 +101,30 @@ async def post_article(
     request: Request,
     session: SessionDep,
     authorization: Annotated[str | None, Header(description="`Bearer <API_KEY>`.")] = None,
-    name: Annotated[str | None, Query(max_length=200, description="File name for a text/plain body.")] = None,
+    name: Annotated[str | None, Query(max_length=200, description="The source's name (a file name); a body "
+                                      "without a URL is identified by it, so the same name updates.")] = None,
 ) -> JSONResponse:
-    """Extract an article (plain text, or JSON {name, text}) and store it in one transaction."""
+    """Extract and store the articles of a body (plain text, markdown, HTML, JSON or JSON Lines)."""
     settings: Settings = request.app.state.settings
     _authorize(settings, authorization)
     data = await _body(request, settings.max_body_bytes)
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    name, data, text = _parse(content_type, data, name)
+    name, documents = _read(request.headers.get("content-type", ""), data, name)
     # Extraction is CPU work: keep it off the event loop.
-    return await run_in_threadpool(_extract_and_store, session, name, data, text)
+    return await run_in_threadpool(_extract_and_store, session, name, documents, len(data))
 
 
-def _extract_and_store(session, name: str, data: bytes, text: str) -> JSONResponse:
-    try:
-        prepared = prepare(name, data, text)
-    except InputError as exc:
-        raise HTTPException(422, str(exc)) from exc
-    result = store(session, prepared)
-    items = [build.article(facts.get_article(session, i)) for i in result.article_ids]
-    body = Created(status=result.status, items=items)
-    return JSONResponse(body.model_dump(mode="json"), status_code=200 if result.status == "unchanged" else 201)
+def _extract_and_store(session, name: str, documents: list[Document], size: int) -> JSONResponse:
+    results = []
+    for document in documents:
+        part_name = f"{name}#{document.part}" if document.part else name
+        try:
+            prepared = prepare(part_name, document.url or f"posted:{part_name}", document, size)
+        except InputError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        results.append(store(session, prepared))
+    items = [build.article(facts.get_article(session, i)) for r in results for i in r.article_ids]
+    status = next((s for s in ("loaded", "updated") if any(r.status == s for r in results)), "unchanged")
+    body = Created(status=status, items=items, problems=[p for r in results for p in r.problems])
+    headers = {"Location": f"/api/v1/articles/{items[0].id}"} if items and status != "unchanged" else {}
+    return JSONResponse(body.model_dump(mode="json"), status_code=200 if status == "unchanged" else 201,
+                        headers=headers)

@@ -9,12 +9,18 @@ from app.db.base import Base
 
 
 class SourceDocument(Base):
-    """A loaded file; its sha256 makes reloading the same bytes a no-op."""
+    """A loaded source: a file, or one record of a file of records. `key` is its identity (its
+    URL when it states one, else its path as given, with the record's number); loading a new
+    version of the same key updates its articles in place. Its sha256 makes reloading the same
+    bytes a no-op."""
 
     __tablename__ = "source_documents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(2048), unique=True)
     file_name: Mapped[str] = mapped_column(String(512), index=True)
+    url: Mapped[str | None] = mapped_column(String(2048))
+    format: Mapped[str | None] = mapped_column(String(20))
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     size: Mapped[int] = mapped_column(Integer)
     loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -39,6 +45,7 @@ class Article(Base):
     authors: Mapped[list[str]] = mapped_column(JSON, default=list)
     published_at: Mapped[date | None] = mapped_column(Date, index=True)
     published_text: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(2048))
     body: Mapped[str] = mapped_column(Text)
 
     source: Mapped[SourceDocument] = relationship(back_populates="articles")

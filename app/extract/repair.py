@@ -1,0 +1,98 @@
+"""Text run together by scrapers, repaired line by line before furniture is removed.
+
+Crawlers join a page's blocks without spaces ("…he said.Last year …", a photo caption glued to
+the first sentence, "…market.\"\"Amid …"), leave editorial and broadcast markers in the text
+("[LEAD]", "(URGENT)", "(ATTN: …)", "(END)") and sign articles off with a reporter's e-mail
+address. Everything here works on one line and returns the repaired line: the article body is
+assembled afterwards, so evidence offsets into it stay true.
+"""
+from __future__ import annotations
+
+import re
+
+from app.extract.rules import entries
+
+_MARKERS = re.compile("|".join(f"(?:{p})" for p in entries("markers.txt")))
+# A sentence end glued to the next sentence: "economy.In a message", "fell 3%.The", "said.\"The".
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9%]{2}[.!?])(?=[A-Z“‘(\[])|(?<=[a-z0-9%][.!?][”’])(?=[A-Z“])")
+# Two quotations glued where a closing mark meets an opening one: `."“Next` or `.""Next`.
+_GLUED_QUOTES = re.compile(r"(?<=[.!?,]\")(?=\"[A-Z])|(?<=[.!?,]”)(?=“)")
+# A straight quote mark between a sentence end and a capital: `.\"Next` opens or closes a quote.
+_GLUED_STRAIGHT = re.compile(r"(?<=[a-z0-9%][.!?,])\"(?=[A-Z])")
+# A photo caption and its credit glued to the text after it: "A view of the port (Yonhap)The ..."
+# (a closing parenthesis directly followed by a capital letter or quote does not occur in prose).
+_GLUED_CAPTION = re.compile(
+    r"^(?P<caption>[^()]{0,400}?\((?P<credit>[^()]{1,60})\))(?=[A-Z\"“‘'\[])"
+)
+# A caption on a line of its own: a short line that ends with a parenthesised credit.
+_CAPTION_LINE = re.compile(r"^[^()]{2,300}\((?P<credit>[^()]{1,60})\)$")
+_SIGN_OFF = re.compile(r"\s*(?<![\w.])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
+_BYLINE = re.compile(
+    r"^By\s+(?P<names>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})*)"
+    r"(?=\s+[A-Z]{2,}[A-Z ,]*\b|\s*$)"
+)
+
+
+def remove_markers(line: str) -> str:
+    return _MARKERS.sub(" ", line).strip() if _MARKERS.search(line) else line
+
+
+def unglue(line: str) -> str:
+    """Spaces where a scraper joined two sentences or two quotations. Whether a straight quote
+    mark glued between two sentences opens or closes a quotation is read from the marks before
+    it on the line: after an even number it opens one."""
+    line = _GLUED_QUOTES.sub(" ", line)
+
+    def space(m: re.Match) -> str:
+        return '" ' if line.count('"', 0, m.start()) % 2 else ' "'
+
+    return _GLUED_SENTENCE.sub(" ", _GLUED_STRAIGHT.sub(space, line))
+
+
+def drop_glued_caption(line: str) -> str:
+    m = _GLUED_CAPTION.match(line)
+    if m and len(m["credit"].split()) <= 8 and len(m["caption"].split()) <= 60:
+        return line[m.end():]
+    return line
+
+
+def drop_sign_off(line: str) -> str:
+    """The reporter's e-mail address that wire stories end on."""
+    return _SIGN_OFF.sub("", line)
+
+
+def repair_line(line: str) -> str:
+    line = remove_markers(line.strip())
+    line = drop_glued_caption(line)
+    return unglue(drop_sign_off(line)).strip()
+
+
+def is_caption_line(line: str) -> bool:
+    """A photo caption on a line of its own: up to 40 words ending with a short credit."""
+    m = _CAPTION_LINE.match(line)
+    return bool(m) and len(m["credit"].split()) <= 6 and len(line.split()) <= 40 and not m["credit"].isupper()
+
+
+def strip_credit(line: str) -> str:
+    m = _CAPTION_LINE.match(line)
+    return line[: m.start("credit") - 1].rstrip() if m else line
+
+
+def cut_repeated_title(line: str, title: str) -> str:
+    """Wire copy that opens with a slug and the headline again ("Lee-budget Lee names …By …"):
+    everything up to the end of the repeated headline goes."""
+    if len(title.split()) < 3:
+        return line
+    at = line.find(title, 0, 400 + len(title))
+    if at < 0:
+        return line
+    return line[at + len(title):].lstrip(" -–—:")
+
+
+def take_byline(line: str) -> tuple[str, tuple[str, ...]]:
+    """'By Mary Jones SEOUL, May 2 (Agency) -- …' -> the line from the dateline, and the names."""
+    m = _BYLINE.match(line)
+    if not m:
+        return line, ()
+    names = tuple(n.strip() for n in re.split(r"\s*(?:,|\band\b)\s*", m["names"]) if n.strip())
+    return line[m.end():].lstrip(), names

@@ -1,0 +1,103 @@
+"""HTML pages: the article's main text and the metadata the page states.
+
+trafilatura finds the main text (navigation, ads, related links and comments left out) and reads
+`<meta>`, Open Graph and JSON-LD for the title, authors, date, canonical URL and site name; why
+it and not rules of our own is measured in BENCHMARKS.md. A page it finds no main text in (a
+bare fragment) is read as the visible text of its blocks, scripts, styles and menus left out.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+
+from app.readers.decoding import decode, unescape
+from app.readers.document import Document, InputError, Source, sha256_of
+from app.readers.metadata import clean_authors, clean_publisher, clean_text, clean_url, parse_date
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr",
+               "blockquote", "title"}
+_SKIP_TAGS = {"script", "style", "noscript", "head", "nav", "footer", "aside", "form", "template", "svg"}
+
+
+def read(data: bytes, charset: str | None = None) -> Source:
+    if charset is None and not data.startswith(b"\xef\xbb\xbf"):
+        declared = _CHARSET.search(data[:4096])
+        charset = declared.group(1).decode("ascii") if declared else None
+    try:
+        text = decode(data, charset)
+    except InputError:
+        if charset is None:
+            raise
+        text = decode(data)  # a wrong declaration: UTF-8 is the web's default
+    return read_text(text, sha256_of(data))
+
+
+def read_text(page: str, sha256: str) -> Source:
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    try:
+        found = trafilatura.bare_extraction(
+            page,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception:  # a page trafilatura cannot parse is still read as text below
+        found = None
+    body = (getattr(found, "text", None) or "").strip()
+    if not body:
+        return Source([Document(text=visible_text(page), sha256=sha256, title=_title_tag(page), format="html")])
+    return Source([Document(
+        text=unescape(body),
+        sha256=sha256,
+        title=clean_text(found.title),
+        url=clean_url(found.url),
+        published_at=parse_date(found.date),
+        authors=clean_authors(found.author),
+        publisher=clean_publisher(found.sitename),
+        format="html",
+    )])
+
+
+class _TextOf(HTMLParser):
+    """The readable text of a page: blocks on lines of their own, scripts and menus out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS and self.skipping:
+            self.skipping -= 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def visible_text(page: str) -> str:
+    parser = _TextOf()
+    parser.feed(page)
+    parser.close()
+    lines = (" ".join(line.split()) for line in unescape("".join(parser.parts)).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _title_tag(page: str) -> str | None:
+    m = re.search(r"<title[^>]*>(.*?)</title>", page, re.IGNORECASE | re.DOTALL)
+    return clean_text(re.sub(r"<[^>]+>", " ", m.group(1))) if m else None

@@ -1,0 +1,117 @@
+"""Metadata as sources state it, made uniform: titles, authors, dates, publishers, URLs."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from functools import cache
+
+from app.extract.rules import table
+from app.readers.decoding import unescape
+
+_SPACE = re.compile(r"\s+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_BRACKETED = re.compile(r"[\[(<][^\])>]*[\])>]")
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
+_AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|\||,|\band\b|&)\s*")
+_TEXT_DATES = [
+    re.compile(r"\b(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<d>\d{1,2})\s+(?P<mon>[A-Z][a-z]{2,8})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+]
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})(?:\b|T)")
+
+
+def clean_text(value) -> str | None:
+    """A metadata string: entities decoded, spaces collapsed; None when nothing is left."""
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+        if value is None:
+            return None
+    text = _SPACE.sub(" ", unescape(str(value))).strip()
+    return text or None
+
+
+def clean_authors(value) -> tuple[str, ...]:
+    """'By Mary Jones and Tom Lee', ['Jo Min-a jo@example.com'], 'KIM YU-NA [kim@x.com]' ->
+    the names alone (e-mail addresses, brackets and 'By' gone; capitals-only names re-cased)."""
+    if value is None:
+        return ()
+    if isinstance(value, dict):
+        value = value.get("name")
+    raw = [value] if isinstance(value, str) else [v.get("name") if isinstance(v, dict) else v for v in value]
+    names: list[str] = []
+    for item in raw:
+        if not isinstance(item, str):
+            continue
+        item = _BRACKETED.sub(" ", _EMAIL.sub(" ", unescape(item)))
+        for part in _AUTHOR_SEPARATORS.split(_BY.sub("", _SPACE.sub(" ", item).strip())):
+            name = _BY.sub("", part.strip(" .-–—/")).strip()
+            if name and any(c.isalpha() for c in name):
+                names.append(_recase(name))
+    return tuple(dict.fromkeys(names))
+
+
+def _recase(name: str) -> str:
+    """'KIM YU-NA' -> 'Kim Yu-na': a name written in capitals only, as bylines often are."""
+    if not (name.isupper() and len(name.split()) >= 2):
+        return name
+    return " ".join(word.capitalize() for word in name.split())
+
+
+def parse_date(value) -> date | None:
+    """A date from what sources write: ISO 8601 with or without time, RFC 2822, 'Dec. 28, 2025'."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value / 1000 if value > 1e11 else value).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    if m := _ISO_DATE.match(text):
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for pattern in _TEXT_DATES:
+        if m := pattern.search(text):
+            month = _MONTHS.get(m["mon"][:3].lower())
+            try:
+                return date(int(m["y"]), month, int(m["d"])) if month else None
+            except ValueError:
+                return None
+    return None
+
+
+@cache
+def _outlets() -> dict[str, str]:
+    return {label.casefold(): name for label, name in table("outlets.tsv")}
+
+
+def clean_publisher(value) -> str | None:
+    """The publisher's name in English where a portal labels it in another script or by its
+    domain ('www.example-news.com' -> 'example-news.com')."""
+    name = clean_text(value)
+    if name is None:
+        return None
+    name = _outlets().get(name.casefold(), name)
+    return re.sub(r"^www\.", "", name, flags=re.IGNORECASE)
+
+
+def clean_url(value) -> str | None:
+    url = clean_text(value)
+    if url and re.match(r"^https?://[^\s/]+", url, re.IGNORECASE) and " " not in url:
+        return url
+    return None
