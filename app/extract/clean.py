@@ -48,6 +48,8 @@ _GLUED = re.compile(
 # Footers and tip lines set off by symbols ("■ Tips ▷ Phone: …"), each piece tested on its own.
 _SYMBOLS = "■□◆◇▶▷►※☞☎"
 _SYMBOL_BREAK = re.compile(rf"\s*(?=[{_SYMBOLS}])")
+# A sentence end followed straight by text in another script ("…airport.재난 …").
+_SCRIPT_BREAK = re.compile(r"(?<=[.!?])\s*(?=[^\W\d_A-Za-z\u00C0-\u024F])")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(\[])|(?<=[.!?][”\"’'])\s+(?=[A-Z\"“‘'(\[])")
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -89,7 +91,7 @@ def is_furniture(text: str) -> bool:
 def split_sentences(text: str) -> list[str]:
     """A light sentence split for cleaning (the language stages use spaCy's)."""
     pieces: list[str] = []
-    for part in _SYMBOL_BREAK.split(text):
+    for part in (p for symbol_part in _SYMBOL_BREAK.split(text) for p in _SCRIPT_BREAK.split(symbol_part)):
         for chunk in _GLUED.split(part):
             pieces.extend(s for s in _SENTENCE_BREAK.split(chunk) if s.strip())
     return pieces
@@ -293,7 +295,7 @@ def segments(raw: str, title: str | None = None) -> Iterator[Segment]:
     (front matter, a page's metadata), is the first article's title, and a repetition of it at
     the top of the text is cut. A page with no full paragraph is one brief article: its lines,
     or its headline alone."""
-    raw_lines = [repair_line(line) for line in normalize_text(raw).split("\n")]
+    raw_lines = [part for line in normalize_text(raw).split("\n") for part in repair_line(line)]
     page_publisher = _page_publisher(raw_lines)
     bylines: tuple[str, ...] = ()
     if title:

@@ -24,6 +24,12 @@ _GLUED_STRAIGHT = re.compile(r"(?<=[a-z0-9%][.!?,])\"(?=[A-Z])")
 _GLUED_CAPTION = re.compile(
     r"^(?P<caption>[^()]{0,400}?\((?P<credit>[^()]{1,60})\))(?=[A-Z\"“‘'\[])"
 )
+# Where a scraper joined a heading or deck to the next block: a lower-case letter, a capital.
+_GLUED_BLOCK = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A broadcaster's on-screen caption, "Name / Title", glued to the soundbite that follows it.
+_NAME_CAPTION = re.compile(
+    r"(?P<caption>(?<![\w'’-])(?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+ / [A-Z][^/\n]{1,80}?[a-z])(?=[A-Z\"“])"
+)
 # A caption on a line of its own: a short line that ends with a parenthesised credit.
 _CAPTION_LINE = re.compile(r"^[^()]{2,300}\((?P<credit>[^()]{1,60})\)$")
 _SIGN_OFF = re.compile(r"\s*(?<![\w.])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
@@ -50,10 +56,19 @@ def unglue(line: str) -> str:
 
 
 def drop_glued_caption(line: str) -> str:
+    """A photo caption glued to the text after it goes; a heading or deck glued to the caption's
+    start stays, on a line of its own."""
     m = _GLUED_CAPTION.match(line)
-    if m and len(m["credit"].split()) <= 8 and len(m["caption"].split()) <= 60:
-        return line[m.end():]
-    return line
+    if not (m and len(m["credit"].split()) <= 8 and len(m["caption"].split()) <= 60):
+        return line
+    deck = _GLUED_BLOCK.search(line, 0, m.start("credit"))
+    return (line[: deck.start()] + "\n" if deck else "") + line[m.end():]
+
+
+def split_name_captions(line: str) -> str:
+    """'…hearing.Kim Min-ho / Lawyer for the familyWe will appeal' -> the caption on a line of
+    its own, between the text before it and the soundbite after it."""
+    return _NAME_CAPTION.sub(lambda m: f"\n{m['caption']}\n", line) if " / " in line else line
 
 
 def drop_sign_off(line: str) -> str:
@@ -61,10 +76,10 @@ def drop_sign_off(line: str) -> str:
     return _SIGN_OFF.sub("", line)
 
 
-def repair_line(line: str) -> str:
-    line = remove_markers(line.strip())
-    line = drop_glued_caption(line)
-    return unglue(drop_sign_off(line)).strip()
+def repair_line(line: str) -> list[str]:
+    """The line repaired; a line that held several blocks comes back as several lines."""
+    line = split_name_captions(drop_glued_caption(remove_markers(line.strip())))
+    return [unglue(drop_sign_off(part.strip())).strip() for part in line.split("\n")]
 
 
 def is_caption_line(line: str) -> bool:

@@ -122,7 +122,7 @@ class Loader:
         from app.db.session import session_scope
         from app.queries import documents
 
-        upgrade()
+        upgrade(self.settings.database_url)
         files = discover(paths)
         self.found(len(files))
         workers = max(1, min(self.workers or os.cpu_count() or 1, len(files) or 1))
@@ -146,7 +146,7 @@ class Loader:
                 pending = _Pending(FileOutcome(path, "unchanged", detail="; ".join(source.notes)),
                                    len(source.documents))
                 for document in source.documents:
-                    with session_scope(commit=False) as session:
+                    with session_scope(self.settings.database_url, commit=False) as session:
                         seen = documents.by_sha256(session, document.sha256)
                         articles = len(seen.articles) if seen is not None else 0
                     if seen is not None:
@@ -199,7 +199,7 @@ class Loader:
         if not ready:
             return
         try:
-            with session_scope() as session:
+            with session_scope(self.settings.database_url) as session:
                 results = [store(session, prepared) for _, prepared in ready]
         except Exception:  # rolled back whole: each source again in its own transaction
             for pending, prepared in ready:
@@ -220,7 +220,7 @@ class Loader:
 
         for attempt in range(1, attempts + 1):
             try:
-                with session_scope() as session:
+                with session_scope(self.settings.database_url) as session:
                     return store(session, prepared)
             except (IntegrityError, OperationalError) as exc:
                 if attempt == attempts:
