@@ -45,12 +45,17 @@ class Candidate:
     text: str
 
 
+_NAME_CAPTION = re.compile(r"^[A-Z][^/]{2,40}? / [A-Z]")
+
+
 def _heading_spans(text: str) -> list[tuple[int, int]]:
-    """Paragraphs that read as headings or decks: short and without closing punctuation."""
+    """Paragraphs that read as headings or decks: short and without closing punctuation (a
+    broadcaster's "Name / Title" caption is not one: it names who speaks next)."""
     spans, pos = [], 0
     for para in text.split("\n\n"):
         stripped = para.strip()
-        if stripped and len(stripped.split()) <= 20 and not re.search(r"[.!?][\"”’']?$", stripped):
+        if (stripped and len(stripped.split()) <= 20 and not re.search(r"[.!?][\"”’']?$", stripped)
+                and not _NAME_CAPTION.match(stripped)):
             spans.append((pos, pos + len(para)))
         pos += len(para) + 2
     return spans
@@ -78,6 +83,10 @@ def candidates(doc: Doc) -> list[Candidate]:
                 end += m.end()
         if label == "PERSON" and _looks_like_org(text, start, end):
             label = "ORG"
+        elif label == "ORG" and _after_title_word(text, start) and clean_person(text[start:end]) and \
+                len(text[start:end].split()) >= 2 and org_kind(text[start:end]) == "company" and \
+                not any(w.lower() in word_set("org_suffixes.txt") for w in text[start:end].split()):
+            label = "PERSON"  # "spokesman Jo Lee": a title word names a person next
         if label == "ORG":
             start, end = _extend_org(doc, ent, start, end)
         found.append(Candidate(start, end, label, text[start:end]))
@@ -118,6 +127,12 @@ def _extend_org(doc: Doc, ent, start: int, end: int) -> tuple[int, int]:
         if nxt.lower_ in word_set("org_units.txt") and nxt.text.islower():
             end = nxt.idx + len(nxt.text)
     return start, end
+
+
+def _after_title_word(text: str, start: int) -> bool:
+    before = re.findall(r"[A-Za-z-]+", text[max(0, start - 30) : start])
+    return bool(before) and text[start - 1 : start] == " " and before[-1].islower() and \
+        before[-1] in word_set("title_words.txt")
 
 
 def _looks_like_org(text: str, start: int, end: int) -> bool:

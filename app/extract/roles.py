@@ -10,6 +10,7 @@ A title must end in a title head word (rules/title_words.txt).
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -18,18 +19,32 @@ from app.extract.entities import ArticleEntities, org_kind
 from app.extract.names import org_key
 from app.extract.periods import find_period
 from app.extract.rules import table, word_set
+from app.extract.titles import (
+    CONNECTORS,
+    DETERMINERS,
+    Word,
+    head_length,
+    is_abbreviation,
+    is_head,
+    is_demonym,
+    is_title,
+    leading_name,
+    modifiers,
+    singular,
+    title_words,
+    words_before,
+)
 from app.extract.types import Entity, Mention, Role, text_of
 
 _FORMER = {"former", "ex", "then", "erstwhile", "onetime", "late", "previous"}
 _NOMINATED = re.compile(r"\b(nominat\w*|tapp(?:ed|ing)|pick(?:ed|ing)?|designate|tipped|pending)\b", re.I)
-_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our"}
-_CONNECTORS = {"of", "for", "and", "&"}
 _STOP_CLAUSE = re.compile(
     r",\s+(?=(?:who|which|said|says|is|was|has|had|told|and\s+(?:is|was|has))\b)|[.;:()\[\]]\s|[.;:]$|\s+(?:said|says|told|is|was|has|had|will|would)\b"
 )
 _APPOINT = re.compile(
     r"\b(?P<verb>appointed|appointing|named|naming|nominated|nominating|tapped|tapping|elected|became"
-    r"|becoming|become|worked|served|joined|serving|working|promoted|chosen|picked|picking)\b"
+    r"|becoming|become|worked|served|joined|serving|working|promoted|chosen|picked|picking"
+    r"|step(?:s|ped|ping)?\s+down|resign(?:s|ed|ing)?|quit(?:s|ting)?|retir(?:es|ed|ing))\b"
     r"(?:\s+[\w,’'.-]+){0,14}?\s+as\s+(?:an?\s+|the\s+)?(?P<title>[^,.;]+)",
     re.I,
 )
@@ -38,6 +53,16 @@ _BECAME = re.compile(
     r"(?P<passive>named|appointed|elected|promoted to))\s+(?:an?\s+|the\s+)?(?P<title>[^,.;]+)",
     re.I,
 )
+_ROLE_OF = re.compile(
+    r"\b(?P<verb>take|takes|took|taking|assume|assumes|assumed|assuming)\s+(?:on\s+|up\s+|over\s+)?the\s+"
+    r"(?:role|post|position|job|office)\s+of\s+(?:an?\s+|the\s+)?(?P<title>[^,.;]+)",
+    re.I,
+)
+# A role still to come: "will become", "is to become", "is set to take on the role of".
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+set\s+to|(?:is|are)\s+expected\s+to|to\s+be)\s+(?:\w+\s+)?$", re.I)
+_LEAVING = re.compile(r"^(?:step|resign|quit|retir)", re.I)
+_CAPTION = re.compile(r"(?m)^(?P<name>[A-Z][^/\n]{2,40}?) / (?P<title>[A-Z][^/\n]{1,80})$")
+_SPEECH = {"said", "says", "told"}
 _HEAD_VERBS = {"heads": "head", "headed": "head", "leads": "leader", "led": "leader", "runs": "head",
                "ran": "head", "chairs": "chairman", "chaired": "chairman"}
 _WHO_HEADS = re.compile(
@@ -48,32 +73,6 @@ _BYLINE = re.compile(
     r"\[(?P<pub>[^\[\]]*?)\s*\b(?P<title>Reporter|Correspondent|Staff Writer|Columnist|Editor)s?\s+"
     r"(?P<name>[A-Z][^\[\]]{1,80}?)\]"
 )
-
-
-def _title_words() -> frozenset[str]:
-    return word_set("title_words.txt")
-
-
-def _head_title(words: list[str]) -> int:
-    """Length of the longest title-word phrase that ends `words`, 0 if none."""
-    titles = _title_words()
-    for n in range(min(4, len(words)), 0, -1):
-        if " ".join(w.lower().strip(".,") for w in words[-n:]) in titles:
-            return n
-    return 0
-
-
-def _is_title(phrase: str) -> bool:
-    """A title ends in a head word, or has one before its complement ('secretary of AI')."""
-    words = phrase.split()
-    if not words or len(words) > 8:
-        return False
-    if _head_title(words):
-        return True
-    for i, word in enumerate(words):
-        if word.lower() in ("of", "for") and i and _head_title(words[:i]):
-            return True
-    return False
 
 
 class RoleFinder:
@@ -108,7 +107,7 @@ class RoleFinder:
         name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
         name = re.split(r"['’]s\b", name)[-1].strip() or name
         words = name.split()
-        if not words or len(words) > 8 or not all(w[0].isupper() or w in _CONNECTORS for w in words):
+        if not words or len(words) > 8 or not all(w[0].isupper() or w in CONNECTORS for w in words):
             return None
         key = org_key(name)
         for e in self.entities.entities:
@@ -121,7 +120,7 @@ class RoleFinder:
 
     def _add(self, person: str, title: str, status: str, start: int, end: int, org: str | None) -> None:
         title = " ".join(title.split()).strip(" ,")
-        if not title or not _is_title(title):
+        if not title or not is_title(title):
             return
         key = (person, title.lower(), org)
         if key not in self.roles:
@@ -152,11 +151,14 @@ class RoleFinder:
         if not rest.startswith(", "):
             return
         first = rest[2:].split(" ", 1)[0].lower()
-        allowed = _DETERMINERS | {"former", "current", "now", "then", "acting"} | word_set("title_modifiers.txt")
-        if first.islower() and first not in allowed and first not in _title_words():
+        allowed = DETERMINERS | {"former", "current", "now", "then", "acting"} | word_set("title_modifiers.txt")
+        if first.islower() and first not in allowed and first not in title_words():
             return  # ", said X" or ", who …": not an apposition
         stop = _STOP_CLAUSE.search(rest, 2)
         phrase = rest[2 : stop.start() if stop else len(rest)]
+        head = re.split(r"\s+(?:of|at|for|in|from|with)\s+", phrase, maxsplit=1)[0].split()
+        if stop and stop.group().strip() in _SPEECH and head and head[-1].lower() in word_set("anonymous_sources.txt"):
+            return  # "… Trump, an official at the office said": the official is the verb's subject
         offset = mention.end + 2
         for part in re.split(r",?\s+and\s+(?=(?:the\s+|a\s+|an\s+)?(?:current|former|now|also)\b)", phrase):
             at = offset + phrase.find(part)
@@ -171,11 +173,9 @@ class RoleFinder:
         if not m:
             return
         title, org_phrase = m["title"], m["org"]
-        if org_phrase and not _is_title(title):
+        if org_phrase and not is_title(title):
             # "head of the X Lab at Y": the title may itself hold "of".
             return
-        if title.lower() in word_set("anonymous_sources.txt"):
-            return  # "X, an official at Y, said": the official is the clause's subject
         org = None
         if org_phrase:
             org = self._org_named(org_phrase, at + m.start("org"))
@@ -185,54 +185,98 @@ class RoleFinder:
         end = at + len(part)
         self._add(mention.ref, title, status, mention.start, end, org)
 
+    def _chain_start(self, mention: Mention) -> int:
+        """Where a list of names that ends with this one begins ("A, B, and C")."""
+        start = mention.start
+        for m in reversed([m for m in self.entities.mentions if m.end <= mention.start]):
+            if not self._person(m.ref) or not re.fullmatch(r"(?:,\s*(?:and\s+)?|\s+and\s+)", self.text[m.end : start]):
+                break
+            start = m.start
+        return start
+
+    def _chain_end(self, mention: Mention) -> int:
+        """Where a list of names that starts with this one ends."""
+        end = mention.end
+        for m in (m for m in self.entities.mentions if m.start >= mention.end):
+            if not self._person(m.ref) or not re.fullmatch(r"(?:,\s*(?:and\s+)?|\s+and\s+)", self.text[end : m.start]):
+                break
+            end = m.end
+        return end
+
+    def _words(self, start: int, end: int) -> list[Word]:
+        words = []
+        for m in re.finditer(r"\S+", self.text[start:end]):
+            at = start + m.start()
+            span = self.doc.char_span(at, at + len(m.group()), alignment_mode="expand")
+            token = span[0] if span is not None and len(span) else None
+            words.append(Word(m.group(), at, token.pos_ if token is not None else "", token.ent_type_ if token is not None else ""))
+        return words
+
+    def _org_after(self, end: int) -> str | None:
+        """'Rep. A of the ruling B Party': the organization named right after the name(s)."""
+        m = re.match(r",?\s+of\s+(?:the\s+)?(?:(?:ruling|main|minor|opposition|conservative|liberal|progressive)\s+){0,2}",
+                     self.text[end : end + 80])
+        if not m:
+            return None
+        at = end + m.end()
+        for mention in self.entities.mentions:
+            if mention.start == at and not self._person(mention.ref):
+                return mention.ref
+            if mention.start > at:
+                break
+        return None
+
     def title_before(self, mention: Mention) -> None:
-        floor = max(0, mention.start - 120)
+        first = self._chain_start(mention)
+        floor = max(0, first - 120, self.text.rfind("\n", 0, first) + 1)
         for m in self.entities.mentions:
-            if m.start >= mention.start:
+            if m.start >= first:
                 break
-            if m.end <= mention.start and m.end > floor and self._person(m.ref):
+            if m.end <= first and m.end > floor and self._person(m.ref):
                 floor = m.end
-        left = self.text[floor : mention.start]
-        if not left.endswith(" ") or left.rstrip().endswith((",", ".", ";", ":")) and not left.rstrip().endswith(("Inc.", "Corp.", "Co.", "Ltd.")):
+        left = self.text[floor:first]
+        last = left.rstrip().rsplit(" ", 1)[-1]
+        abbreviation = is_abbreviation(last)
+        if not left.endswith(" ") or left.rstrip().endswith((",", ".", ";", ":")) and not abbreviation:
             return
-        tokens = left.split()
-        if tokens and "[" in tokens[-1] + (tokens[-2] if len(tokens) > 1 else "") + (tokens[-3] if len(tokens) > 2 else ""):
+        if "[" in " ".join(left.split()[-3:]):
             return  # a byline, read by bylines()
-        taken: list[str] = []
-        modifiers = word_set("title_modifiers.txt")
-        for word in reversed(tokens):
-            bare = word.lower().strip(",")
-            if word.endswith((",", ";", ":")) or bare in _DETERMINERS or bare in {"by", "with", "to", "said", "says"}:
-                break
-            if word[0].isupper() or bare in _title_words() or bare in modifiers or bare in _CONNECTORS:
-                taken.insert(0, word)
-                if len(taken) >= 9:
-                    break
-                continue
-            break
-        while taken and taken[0].lower() in _CONNECTORS:
-            taken.pop(0)
-        if not taken or not _head_title(taken):
+        taken = words_before(self._words(floor, first))
+        if not taken:
             return
-        phrase = " ".join(taken)
-        start = mention.start - len(left) + left.rfind(phrase) if phrase in left else mention.start
-        org = self._org_in(start, mention.start)
-        title_words = taken
+        start = taken[0].start
+        org = self._org_in(start, first)
+        title_words = [w.text for w in taken]
         if org is not None:
-            org_end = max(m.end for m in self.entities.mentions if m.ref == org and start <= m.start < mention.start)
-            title_words = self.text[org_end : mention.start].split()
-            title_words = [w for w in title_words if w not in ("'s", "’s")]
+            org_end = max(m.end for m in self.entities.mentions if m.ref == org and start <= m.start < first)
+            title_words = [w.text for w in taken if w.start >= org_end and w.text not in ("'s", "’s")]
+        else:
+            lead = leading_name(taken)
+            if lead and not is_demonym(lead) and all(w.ent in ("", "ORG", "NORP", "FAC") for w in lead) and not (
+                lead[0].start == self._sentence_start(lead[0].start) and lead[0].pos == "ADJ"
+            ):
+                name = " ".join(w.text for w in lead)
+                org = self._org_named(re.sub(r"['’]s$", "", name), lead[0].start)
+            if lead:
+                title_words = [w.text for w in taken[len(lead):]]
+        org = org or self._org_after(self._chain_end(mention))
         status = self._status(title_words)
         words = [w for w in title_words if w.lower().strip(",") not in _FORMER | {"ex-"}]
-        # Drop leading words that are not part of the title ("South Korean President").
-        while len(words) > _head_title(words) and words and words[0].lower() not in modifiers and words[0].lower() not in _title_words():
+        # Drop leading capitalised words that are not part of the title ("South Korean President").
+        while len(words) > head_length(words) and words[0][0].isupper() and words[0].lower() not in modifiers() \
+                and not is_head(words[0]):
             words = words[1:]
-        self._add(mention.ref, " ".join(words), status, start, mention.end, org)
+        title = singular(" ".join(words)) if first < mention.start or len(words) == 1 else " ".join(words)
+        self._add(mention.ref, title, status, start, mention.end, org)
+
+    def _sentence_start(self, at: int) -> int:
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        return span.sent.start_char if span is not None else -1
 
     def appointments(self) -> None:
         for sent in self.doc.sents:
             s_text, base = sent.text, sent.start_char
-            for pattern in (_APPOINT, _BECAME):
+            for pattern in (_APPOINT, _BECAME, _ROLE_OF):
                 for m in pattern.finditer(s_text):
                     verb_group = "verb" if m.groupdict().get("verb") else "passive"
                     verb_at = base + m.start(verb_group)
@@ -255,7 +299,9 @@ class RoleFinder:
                     title = tm["title"].strip() if org or not tm["org"] else title_phrase.strip()
                     verb = m[verb_group].lower()
                     context = s_text[: m.start("title")]
-                    if _NOMINATED.search(context):
+                    if _LEAVING.match(verb):
+                        status = "former"
+                    elif _NOMINATED.search(context) or _FUTURE.search(s_text[: m.start(verb_group)]):
                         status = "nominated"
                     elif verb in ("worked", "served", "joined", "becoming") or re.search(r"\bbefore\b", s_text[: m.start()]):
                         status = "former"
@@ -285,6 +331,14 @@ class RoleFinder:
             if start <= m.start < end and self._person(m.ref):
                 return m.ref
         return None
+
+    def captions(self) -> None:
+        """A broadcaster's on-screen caption on a line of its own: "Name / Title"."""
+        for m in _CAPTION.finditer(self.text):
+            person = self._person_between(m.start("name"), m.end("name"))
+            if person is not None:
+                org = self._org_in(m.start("title"), m.end("title"))
+                self._add(person, m["title"], "current", m.start(), m.end(), org)
 
     def bylines(self) -> None:
         for m in _BYLINE.finditer(self.text):
@@ -329,6 +383,36 @@ def _dated(doc: Doc, role: Role) -> Role:
     )
 
 
+def _main_organizations(entities: ArticleEntities) -> dict[str, str]:
+    """kind -> the organization of that kind the article names most (at least twice, and more
+    often than any other of its kind)."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    by_ref = {e.ref: e for e in entities.entities}
+    for m in entities.mentions:
+        entity = by_ref.get(m.ref)
+        if entity is not None and entity.type == "organization":
+            counts[entity.kind or "company"][m.ref] += 1
+    main = {}
+    for kind, counter in counts.items():
+        ranked = counter.most_common(2)
+        if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            main[kind] = ranked[0][0]
+    return main
+
+
+def _with_main_organization(role: Role, main: dict[str, str]) -> Role:
+    """'the co-chairman' in a story about one company holds the post at that company."""
+    if role.organization is not None:
+        return role
+    words = re.sub(r"[().,]", " ", role.title.lower()).split()  # "Chief Executive Officer (CEO)"
+    kinds = dict(table("org_titles.tsv"))
+    for n in range(min(3, len(words)), 0, -1):
+        kind = kinds.get(" ".join(words[-n:]))
+        if kind in main:
+            return replace(role, organization=main[kind])
+    return role
+
+
 def find_roles(doc: Doc, entities: ArticleEntities) -> list[Role]:
     finder = RoleFinder(doc, entities)
     for mention in list(entities.mentions):
@@ -338,5 +422,7 @@ def find_roles(doc: Doc, entities: ArticleEntities) -> list[Role]:
         finder.relative_clause(mention)
         finder.title_before(mention)
     finder.appointments()
+    finder.captions()
     finder.bylines()
-    return [_dated(doc, role) for role in finder.roles.values()]
+    main = _main_organizations(entities)
+    return [_dated(doc, _with_main_organization(role, main)) for role in finder.roles.values()]
