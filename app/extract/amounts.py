@@ -1,6 +1,7 @@
 """Amounts in a sentence: money to a full number with its ISO 4217 code, percentages, counts.
 
-"100 trillion won" -> 1e14 KRW; "($72.29 billion)" -> 7.229e10 USD; "5 percent" -> 5 percent;
+"100 trillion won" -> 1e14 KRW; "($72.29 billion)" -> 7.229e10 USD; "pounds 3.2bn" -> 3.2e9 GBP;
+"5 percent" -> 5 percent;
 "50,000 of the company's chips" -> 50000 chips. A qualifier before the number ("more than",
 "around") is kept.
 """
@@ -45,13 +46,19 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         rf"(?<![\w.,])(?P<num>{_NUM})\s*(?:(?P<scale>{scale})\s+)?(?:of\s+)?(?P<cur>{_alternation(names)})\b",
         re.IGNORECASE,
     )
+    # "pounds 3.2bn", "USD 5 billion": the currency's name or code written before the number.
+    money_name_first = re.compile(
+        rf"(?<![\w.])(?P<cur>{_alternation(w for w in names if w.endswith('s') or len(w) == 3)})\s+"
+        rf"(?P<num>{_NUM})(?:\s*(?P<scale>{scale})\b)?",
+        re.IGNORECASE,
+    )
     vague = re.compile(
         rf"\b(?P<many>hundreds|tens|dozens)\s+of\s+(?P<scale>thousands|millions|billions|trillions)"
         rf"\s+of\s+(?P<cur>{_alternation(names)})\b",
         re.IGNORECASE,
     )
     percent = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
-    return money_symbol, money_word, vague, percent
+    return money_symbol, money_word, money_name_first, vague, percent
 
 
 _PATTERNS: tuple | None = None
@@ -74,7 +81,7 @@ def find_amounts(sentence: Span) -> list[Amount]:
     global _PATTERNS
     if _PATTERNS is None:
         _PATTERNS = _patterns()
-    money_symbol, money_word, vague, percent = _PATTERNS
+    money_symbol, money_word, money_name_first, vague, percent = _PATTERNS
     text, base = sentence.text, sentence.start_char
     scales, currencies = _scales(), _currencies()
     found: list[Amount] = []
@@ -91,7 +98,7 @@ def find_amounts(sentence: Span) -> list[Amount]:
         many = {"hundreds": 100, "tens": 10, "dozens": 12}[m["many"].lower()]
         value = many * scales[m["scale"].lower().rstrip("s")]
         add(m.start(), m.end(), value, currencies[m["cur"].lower()], "at_least")
-    for pattern in (money_symbol, money_word):
+    for pattern in (money_symbol, money_word, money_name_first):
         for m in pattern.finditer(text):
             scale = scales.get((m["scale"] or "").lower(), 1.0)
             add(m.start(), m.end(), _number(m["num"]) * scale, currencies[m["cur"].lower()])
