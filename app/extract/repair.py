@@ -40,7 +40,9 @@ _BYLINE = re.compile(
 
 
 def remove_markers(line: str) -> str:
-    return _MARKERS.sub(" ", line).strip() if _MARKERS.search(line) else line
+    if not _MARKERS.search(line):
+        return line
+    return re.sub(r"[ \t]{2,}", " ", _MARKERS.sub(" ", line)).strip()
 
 
 def unglue(line: str) -> str:
@@ -96,12 +98,13 @@ def strip_credit(line: str) -> str:
 def cut_repeated_title(line: str, title: str) -> str:
     """Wire copy that opens with a slug and the headline again ("Lee-budget Lee names …By …"):
     everything up to the end of the repeated headline goes."""
-    if len(title.split()) < 3:
-        return line
-    at = line.find(title, 0, 400 + len(title))
-    if at < 0:
-        return line
-    return line[at + len(title):].lstrip(" -–—:")
+    for form in dict.fromkeys((title, remove_markers(title))):  # the line has lost its markers already
+        if len(form.split()) < 3:
+            continue
+        at = line.find(form, 0, 400 + len(form))
+        if at >= 0:
+            return line[at + len(form):].lstrip(" -–—:")
+    return line
 
 
 def take_byline(line: str) -> tuple[str, tuple[str, ...]]:

@@ -1,4 +1,6 @@
 """POST /api/v1/articles: keyed, limited, transactional, idempotent."""
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -97,3 +99,53 @@ def test_walking_pages_while_articles_are_added(writer):
                 break
         assert len(seen) == len(set(seen))
         assert before <= set(seen)
+
+
+MARKDOWN = ("---\ntitle: Harbour wall to be rebuilt\nurl: https://gazette.example/wall\npublished_at: 2024-05-06\n---\n\n"
+            "# Harbour wall to be rebuilt\n\nMayor Ruth Calder said on Monday the city would rebuild the wall.")
+
+
+@pytest.mark.parametrize(
+    "content_type, body, title",
+    [
+        ("text/markdown", MARKDOWN, "Harbour wall to be rebuilt"),
+        ("text/html; charset=utf-8", "<html><head><title>Dock strike ends</title></head><body><article><h1>Dock "
+         "strike ends</h1><p>Dock workers in Port Ellis ended their strike on Friday after a pay deal, their union "
+         "secretary Dana Whitfield said.</p></article><nav>Home News Sport</nav></body></html>", "Dock strike ends"),
+        ("application/json", '{"title": "Ferry fares frozen", "maintext": "The ferry line froze its fares for the '
+         'year, its director Omar Haddad said on Friday.", "url": "https://news.example/fares"}', "Ferry fares frozen"),
+    ],
+)
+def test_post_each_format_the_loader_reads(writer, content_type, body, title):
+    response = writer.post("/api/v1/articles", content=body.encode(), headers={**AUTH, "Content-Type": content_type})
+    assert response.status_code == 201, response.text
+    (article,) = response.json()["items"]
+    assert article["title"] == title
+    assert response.headers["location"] == f"/api/v1/articles/{article['id']}"
+
+
+def test_post_json_lines_gives_one_article_per_record(writer):
+    lines = "\n".join(json.dumps({"text": TEXT.split("\n\n")[1], "title": f"Story {n}"}) for n in (1, 2))
+    response = writer.post("/api/v1/articles?name=feed.jsonl", content=lines,
+                           headers={**AUTH, "Content-Type": "application/x-ndjson"})
+    assert response.status_code == 201
+    assert [a["source_name"] for a in response.json()["items"]] == ["feed.jsonl#1", "feed.jsonl#2"]
+
+
+def test_post_honours_a_declared_charset(writer):
+    body = "Caf\u00e9 Owners Protest\n\nCaf\u00e9 owners protested on Monday, their spokesman Omar Haddad said.".encode("latin-1")
+    response = writer.post("/api/v1/articles", content=body,
+                           headers={**AUTH, "Content-Type": "text/plain; charset=iso-8859-1"})
+    assert response.status_code == 201
+    assert response.json()["items"][0]["title"] == "Café Owners Protest"
+    unknown = writer.post("/api/v1/articles", content=body, headers={**AUTH, "Content-Type": "text/plain; charset=klingon"})
+    assert unknown.status_code == 415
+
+
+def test_post_with_a_url_updates_the_same_article(writer):
+    first = writer.post("/api/v1/articles", content=MARKDOWN, headers={**AUTH, "Content-Type": "text/markdown"})
+    second = writer.post("/api/v1/articles?name=other-name.md", content=MARKDOWN.replace("Monday", "Tuesday"),
+                         headers={**AUTH, "Content-Type": "text/markdown"})
+    assert second.json()["status"] == "updated"
+    assert second.json()["items"][0]["id"] == first.json()["items"][0]["id"]
+    assert second.json()["items"][0]["url"] == "https://gazette.example/wall"
