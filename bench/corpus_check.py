@@ -99,13 +99,13 @@ def check(folder: Path, database_url: str) -> dict:
             texts += [("title", detail["title"] or ""), ("body", detail["body"])] + [("author", a) for a in detail["authors"]]
             raw_path = folder / article["source_name"]
             if raw_path.exists():
-                body = detail["body"]
-                leaks += [f"{article['source_name']}: {line}" for line in file_lines(raw_path.read_text(encoding="utf-8"))
-                          if line in body]
+                raw = raw_path.read_text(encoding="utf-8")
+                leaks += [f"{article['source_name']}: {line}" for line in file_lines(raw) if line in detail["body"]]
         for resource, fields in (("people", ("name",)), ("organizations", ("name",)), ("quotes", ("text",)),
                                  ("claims", ("text",)), ("roles", ("title",))):
             for item in fetch_all(http, resource):
-                texts += [(resource, item[f] or "") for f in fields] + [(resource, a) for a in item.get("aliases") or []]
+                texts += [(resource, item[f] or "") for f in fields]
+                texts += [(resource, alias) for alias in item.get("aliases") or []]
         entities = [f"{kind}: …{text[max(0, m.start() - 30):m.end() + 30]}…"
                     for kind, text in texts for m in ENTITY.finditer(text)]
         report["texts_checked"] = len(texts)

@@ -33,18 +33,22 @@ FLOORS = {
 }
 
 
+def score(out_dir, gold, *arguments: str, timeout: int = 300) -> dict:
+    """The shared scorer's report for `gold`, run with `arguments` (an API, or docs to load)."""
+    if not SCORER.exists() or not gold.exists():
+        if os.environ.get("NEWSGRAPH_REQUIRE_SHARED"):
+            pytest.fail(f"scorer or gold not found under {SHARED}")
+        pytest.skip("the shared evaluation folder is not beside the project")
+    out = out_dir / "report.json"
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), *arguments, "--json", str(out)],
+                   check=True, capture_output=True, timeout=timeout, env=env)
+    return json.loads(out.read_text())
+
+
 @pytest.fixture(scope="module")
 def seeds_report(live_server, tmp_path_factory):
-    if not SCORER.exists():
-        if os.environ.get("NEWSGRAPH_REQUIRE_SHARED"):
-            pytest.fail(f"scorer not found at {SCORER}")
-        pytest.skip("the shared evaluation folder is not beside the project")
-    out = tmp_path_factory.mktemp("score") / "report.json"
-    subprocess.run(
-        [sys.executable, str(SCORER), "--gold", str(GOLD), "--api", live_server, "--json", str(out)],
-        check=True, capture_output=True, timeout=300,
-    )
-    return json.loads(out.read_text())
+    return score(tmp_path_factory.mktemp("score"), GOLD, "--api", live_server)
 
 
 @pytest.mark.parametrize("table, measure", sorted(FLOORS))
@@ -114,18 +118,8 @@ REALWORLD_FLOORS = {
 @pytest.fixture(scope="module")
 def realworld_report(tmp_path_factory):
     """The scorer loads the folder with the real `load` command into a new database and serves it."""
-    if not SCORER.exists() or not REALWORLD_DOCS.exists():
-        if os.environ.get("NEWSGRAPH_REQUIRE_SHARED"):
-            pytest.fail(f"realworld_dev gold or scorer not found under {SHARED}")
-        pytest.skip("the shared evaluation folder is not beside the project")
-    out = tmp_path_factory.mktemp("realworld") / "report.json"
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    subprocess.run(
-        [sys.executable, str(SCORER), "--gold", str(REALWORLD_GOLD), "--docs", str(REALWORLD_DOCS),
-         "--project", str(PROJECT_ROOT), "--python", sys.executable, "--json", str(out)],
-        check=True, capture_output=True, timeout=600, env=env,
-    )
-    return json.loads(out.read_text())
+    return score(tmp_path_factory.mktemp("realworld"), REALWORLD_GOLD, "--docs", str(REALWORLD_DOCS),
+                 "--project", str(PROJECT_ROOT), "--python", sys.executable, timeout=600)
 
 
 @pytest.mark.parametrize("table, measure", sorted(REALWORLD_FLOORS))
