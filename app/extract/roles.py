@@ -10,7 +10,6 @@ A title must end in a title head word (rules/title_words.txt).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -18,20 +17,23 @@ from spacy.tokens import Doc
 from app.extract.entities import ArticleEntities, org_kind
 from app.extract.names import org_key
 from app.extract.periods import find_period
-from app.extract.rules import table, word_set
+from app.extract.rules import word_set
 from app.extract.titles import (
     CONNECTORS,
     DETERMINERS,
     Word,
     head_length,
     is_abbreviation,
-    is_head,
     is_demonym,
+    is_head,
     is_title,
     leading_name,
+    main_organizations,
     modifiers,
+    normalize_title,
     singular,
     title_words,
+    with_main_organization,
     words_before,
 )
 from app.extract.types import Entity, Mention, Role, text_of
@@ -350,21 +352,6 @@ class RoleFinder:
             self._add(person, m["title"].lower(), "current", m.start(), m.end(), org)
 
 
-_NORMALIZE_DROP = {"a", "an", "the", "new", "first", "second", "founding", "inaugural", "former",
-                   "current", "then", "acting", "interim", "incoming", "outgoing", "ex-", "late"}
-
-
-def normalize_title(title: str) -> str:
-    """'Chief Executive Officer' and 'CEO' group together; 'chief' and 'head' stay apart."""
-    aliases = {written: normal for written, normal in table("title_aliases.tsv")}
-    words = [w for w in title.lower().replace("’", "'").split() if w not in _NORMALIZE_DROP]
-    text = " ".join(aliases.get(w, w) for w in words)
-    for written in sorted(aliases, key=len, reverse=True):
-        if " " in written:
-            text = re.sub(rf"\b{re.escape(written)}\b", aliases[written], text)
-    return text
-
-
 def _dated(doc: Doc, role: Role) -> Role:
     span = doc.char_span(role.start, role.end, alignment_mode="expand")
     period = find_period(span.sent.text) if span is not None else None
@@ -383,36 +370,6 @@ def _dated(doc: Doc, role: Role) -> Role:
     )
 
 
-def _main_organizations(entities: ArticleEntities) -> dict[str, str]:
-    """kind -> the organization of that kind the article names most (at least twice, and more
-    often than any other of its kind)."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    by_ref = {e.ref: e for e in entities.entities}
-    for m in entities.mentions:
-        entity = by_ref.get(m.ref)
-        if entity is not None and entity.type == "organization":
-            counts[entity.kind or "company"][m.ref] += 1
-    main = {}
-    for kind, counter in counts.items():
-        ranked = counter.most_common(2)
-        if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            main[kind] = ranked[0][0]
-    return main
-
-
-def _with_main_organization(role: Role, main: dict[str, str]) -> Role:
-    """'the co-chairman' in a story about one company holds the post at that company."""
-    if role.organization is not None:
-        return role
-    words = re.sub(r"[().,]", " ", role.title.lower()).split()  # "Chief Executive Officer (CEO)"
-    kinds = dict(table("org_titles.tsv"))
-    for n in range(min(3, len(words)), 0, -1):
-        kind = kinds.get(" ".join(words[-n:]))
-        if kind in main:
-            return replace(role, organization=main[kind])
-    return role
-
-
 def find_roles(doc: Doc, entities: ArticleEntities) -> list[Role]:
     finder = RoleFinder(doc, entities)
     for mention in list(entities.mentions):
@@ -424,5 +381,5 @@ def find_roles(doc: Doc, entities: ArticleEntities) -> list[Role]:
     finder.appointments()
     finder.captions()
     finder.bylines()
-    main = _main_organizations(entities)
-    return [_dated(doc, _with_main_organization(role, main)) for role in finder.roles.values()]
+    main = main_organizations(entities)
+    return [_dated(doc, with_main_organization(role, main)) for role in finder.roles.values()]

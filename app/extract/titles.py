@@ -4,14 +4,22 @@ A title ends in a head word of rules/title_words.txt ("spokesman", "chief execut
 "Rep."), also inside a hyphenated word ("co-chairman", "Under-Secretary"), and may be followed
 by its acronym in parentheses ("Chief Executive Officer (CEO)"). Before a name it may stand with
 an organization and modifiers: "Acme Bank's senior policy adviser Jo Lee", "Port Authority
-chairwoman Helen Park", "Reps. A, B and C".
+chairwoman Helen Park", "Reps. A, B and C". Titles are normalised for grouping ("CEO" = "Chief
+Executive Officer"), and a company title written without its company is read as held at the
+article's main company (rules/org_titles.tsv).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from app.extract.rules import word_set
+from app.extract.rules import table, word_set
+from app.extract.types import Role
+
+if TYPE_CHECKING:
+    from app.extract.entities import ArticleEntities
 
 _ACRONYM = re.compile(r"^\([A-Z][A-Z0-9&.]{1,9}\)$")
 _PLURAL_ABBREVIATION = re.compile(r"^([A-Z][a-z]+)s\.$")
@@ -140,3 +148,48 @@ def is_demonym(words: list[Word]) -> bool:
     """'Dutch', 'South Korean': a nationality, not an organization."""
     demonyms = word_set("demonyms.txt")
     return " ".join(_bare(w.text) for w in words) in demonyms or any(_bare(w.text) in demonyms for w in words[-1:])
+
+
+_NORMALIZE_DROP = {"a", "an", "the", "new", "first", "second", "founding", "inaugural", "former",
+                   "current", "then", "acting", "interim", "incoming", "outgoing", "ex-", "late"}
+
+
+def normalize_title(title: str) -> str:
+    """'Chief Executive Officer' and 'CEO' group together; 'chief' and 'head' stay apart."""
+    aliases = {written: normal for written, normal in table("title_aliases.tsv")}
+    words = [w for w in title.lower().replace("’", "'").split() if w not in _NORMALIZE_DROP]
+    text = " ".join(aliases.get(w, w) for w in words)
+    for written in sorted(aliases, key=len, reverse=True):
+        if " " in written:
+            text = re.sub(rf"\b{re.escape(written)}\b", aliases[written], text)
+    return text
+
+
+def main_organizations(entities: ArticleEntities) -> dict[str, str]:
+    """kind -> the organization of that kind the article names most (at least twice, and more
+    often than any other of its kind)."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    by_ref = {e.ref: e for e in entities.entities}
+    for m in entities.mentions:
+        entity = by_ref.get(m.ref)
+        if entity is not None and entity.type == "organization":
+            counts[entity.kind or "company"][m.ref] += 1
+    main = {}
+    for kind, counter in counts.items():
+        ranked = counter.most_common(2)
+        if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            main[kind] = ranked[0][0]
+    return main
+
+
+def with_main_organization(role: Role, main: dict[str, str]) -> Role:
+    """'the co-chairman' in a story about one company holds the post at that company."""
+    if role.organization is not None:
+        return role
+    words = re.sub(r"[().,]", " ", role.title.lower()).split()  # "Chief Executive Officer (CEO)"
+    kinds = dict(table("org_titles.tsv"))
+    for n in range(min(3, len(words)), 0, -1):
+        kind = kinds.get(" ".join(words[-n:]))
+        if kind in main:
+            return replace(role, organization=main[kind])
+    return role
