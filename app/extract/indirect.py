@@ -40,9 +40,9 @@ def _quoted_share(start: int, end: int, spans: list[QuoteSpan]) -> float:
 def find_indirect(
     doc: Doc,
     spans: list[QuoteSpan],
-    speaker_of: Callable[[Token], tuple[str | None, float]],
-) -> list[tuple[int, int, str | None, str, float]]:
-    """(start, end, speaker ref, cue, confidence) for each indirect report in the document."""
+    speaker_of: Callable[[Token], tuple[str | None, float, tuple[int, int]]],
+) -> list[tuple[int, int, str | None, str, float, tuple[int, int]]]:
+    """(start, end, speaker ref, cue, confidence, speaker mention) for each indirect report."""
     verbs = word_set("indirect_verbs.txt")
     generic = {"it", "people", "they", "you", "one"}
     found = []
@@ -65,6 +65,6 @@ def find_indirect(
             continue
         if _quoted_share(start, end, spans) > 0.5:
             continue
-        ref, confidence = speaker_of(subjects[0])
-        found.append((start, end, ref, token.text, confidence * 0.9))
+        ref, confidence, mention = speaker_of(subjects[0])
+        found.append((start, end, ref, token.text, confidence * 0.9, mention))
     return found

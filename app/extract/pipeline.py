@@ -14,6 +14,7 @@ from app.extract.indirect import find_indirect
 from app.extract.quotes import (
     SPEAKER_LABEL,
     find_quotes,
+    joined,
     is_quote_worthy,
     is_title_like,
     quote_kind,
@@ -39,6 +40,25 @@ def _spoken(body: str, span, attribution) -> bool:
     if attribution.verb_start is None or quote_kind(body, span) == "partial":
         return False
     return -30 < attribution.verb_start - span.end < 15 or -15 < span.start - attribution.verb_start < 30
+
+
+def _statements(body: str, spans: list, attributions: list, quotes: list[Quote]) -> list[Quote]:
+    """A quote with no reporting clause of its own that goes on with the one before it
+    ('"A," Lee said. "B."') is one statement with it: one quote, its text the quoted passages
+    and its evidence the whole stretch."""
+    out: list[Quote] = []
+    for i, quote in enumerate(quotes):
+        # '"A," he told the paper, "b."': a passage that goes on after a comma is one sentence.
+        goes_on = i and body[spans[i - 1].end : spans[i].start].rstrip().endswith(",")
+        if (out and i and attributions[i].cue is None and attributions[i].speaker == out[-1].speaker
+                and out[-1].kind == "direct" and (quote.kind == "direct" or goes_on)
+                and joined(body, spans[i - 1], spans[i])):
+            last = out[-1]
+            out[-1] = Quote(f"{last.text} {quote.text}", "direct", last.start, quote.end, last.speaker, last.cue,
+                            last.confidence, last.mention)
+            continue
+        out.append(quote)
+    return out
 
 
 def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
@@ -78,12 +98,14 @@ def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
             speaker=attribution.speaker,
             cue=attribution.cue,
             confidence=attribution.confidence,
+            mention=attribution.mention,
         ))
     direct = list(quotes)  # aligned with `spans`
-    for start, end, speaker, cue, confidence in find_indirect(
-        doc, spans, lambda token: attributor.resolve(token, token.idx)
+    quotes = _statements(body, spans, attributions, quotes)
+    for start, end, speaker, cue, confidence, mention in find_indirect(
+        doc, spans, lambda token: (*attributor.resolve(token, token.idx), attributor.mention_span(token))
     ):
-        quotes.append(Quote(body[start:end], "indirect", start, end, speaker, cue, confidence))
+        quotes.append(Quote(body[start:end], "indirect", start, end, speaker, cue, confidence, mention))
     quotes.sort(key=lambda q: q.start)
     roles = find_roles(doc, entities)
     claims = find_claims(doc, entities, spans, direct)

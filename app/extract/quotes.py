@@ -234,3 +234,20 @@ def in_heading(text: str, at: int) -> bool:
     end = text.find("\n\n", at)
     paragraph = text[start : end if end >= 0 else len(text)].strip()
     return len(paragraph.split()) <= 25 and paragraph[-1:] not in ".!?\"”’'"
+
+
+def joined(body: str, first: QuoteSpan, second: QuoteSpan) -> bool:
+    """Two quoted passages that are one statement: the second follows the first's reporting
+    clause in its paragraph with no clause of its own ('"A," Lee said. "B."'), or continues a
+    quote left open at the end of the previous paragraph (the running-quote convention)."""
+    if first.answer or second.answer:
+        return False
+    between = body[first.end : second.start]
+    if any(c in between for c in DOUBLE_OPEN + DOUBLE_CLOSE):
+        return False
+    if second.paragraph == first.paragraph + 1:
+        # a running quote, or a paragraph that is nothing but the next quoted passage
+        rest = body[second.end : body.find("\n\n", second.end) if "\n\n" in body[second.end:] else len(body)]
+        after_first = between.split("\n\n")[0]
+        return not first.closed or (not rest.strip() and len(after_first.split()) <= 12)
+    return second.paragraph == first.paragraph and len(between.split()) <= 30

@@ -26,6 +26,7 @@ _SENTENCE_END = {".", "!", "?"}
 _SIGNATURE = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "prep", "pobj", "dep"}
+_MENTION_PREPOSITIONS = {"for", "of", "at", "from", "with", "in"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Attribution:
     cue: str | None
     confidence: float
     verb_start: int | None = None
+    mention: tuple[int, int] | None = None  # the words that name or refer to the speaker
 
 
 def _reporting(token: Token) -> bool:
@@ -93,6 +95,30 @@ class Attributor:
         return out  # nearest first
 
     # ----------------------------------------------------------------- subjects
+    def mention_span(self, token: Token) -> tuple[int, int]:
+        """The words that name or refer to the speaker around a subject token: its noun phrase
+        ("the state's Republican governor", "a spokesman for the ministry", "he"), without a
+        relative clause or an apposition after a comma."""
+        if token.pos_ == "PRON":
+            return token.idx, token.idx + len(token.text)
+        first = token.left_edge
+        last = token
+        for child in token.rights:
+            if child.dep_ in ("compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ in _MENTION_PREPOSITIONS):
+                last = child.right_edge
+            else:
+                break
+        tokens = self.doc[first.i : last.i + 1]
+        if len(tokens) > 15 or any(self._inside_quote(t) for t in tokens):
+            tokens = self.doc[first.i : token.i + 1]
+            if len(tokens) > 15 or any(self._inside_quote(t) for t in tokens):
+                tokens = self.doc[token.i : token.i + 1]
+        while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+            tokens = tokens[1:]
+        while len(tokens) > 1 and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
     def _subject(self, verb: Token) -> Token | None:
         node, hops = verb, 0
         while hops < 4:
@@ -182,7 +208,7 @@ class Attributor:
         if ref is None and confidence == 0.0 and subject.lower_ not in self.anonymous:
             if subject.pos_ not in ("NOUN", "PRON", "PROPN"):
                 return None
-        return Attribution(ref, verb.text, confidence, verb.idx)
+        return Attribution(ref, verb.text, confidence, verb.idx, self.mention_span(subject))
 
     # ----------------------------------------------------------------- main
     def _label(self, span: QuoteSpan) -> Attribution | None:
@@ -190,21 +216,22 @@ class Attributor:
         inner = text_of(self.doc)[span.inner_start : span.inner_end]
         m = SPEAKER_LABEL.match(inner)
         if m:
+            at = span.inner_start + m.start("name")
             ref = self._by_name(m["name"])
             if ref is None:  # a turn label naming someone the article names nowhere else
-                at = span.inner_start + m.start("name")
                 ref = self.entities.add(m["name"].title(), "person", at, at + len(m["name"]))
-            return Attribution(ref, None, 0.8)
+            return Attribution(ref, None, 0.8, mention=(at, at + len(m["name"])))
         tail = text_of(self.doc)[span.end : span.end + 80]
         m = _SIGNATURE.match(tail)
         if m:
             at = span.end + m.start("name")
-            mention = self.entities.at(at, at + len(m["name"]))
+            where = (at, at + len(m["name"]))
+            mention = self.entities.at(*where)
             if mention is not None:
-                return Attribution(mention.ref, None, 0.85)
+                return Attribution(mention.ref, None, 0.85, mention=where)
             name = clean_person(m["name"])
             if name:
-                return Attribution(self.entities.add(name, "person", at, at + len(m["name"])), None, 0.8)
+                return Attribution(self.entities.add(name, "person", *where), None, 0.8, mention=where)
         return None
 
     def _by_name(self, label: str) -> str | None:
@@ -235,7 +262,7 @@ class Attributor:
                     for t in window[i + 2 : i + 6]:
                         ref, conf = self.resolve(t, span.start)
                         if ref:
-                            return Attribution(ref, "according to", conf, token.idx)
+                            return Attribution(ref, "according to", conf, token.idx, self.mention_span(t))
         if previous is None:
             # An opening quote left unattributed ("…" the article's subject, named next).
             for m in self.entities.mentions:

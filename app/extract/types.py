@@ -46,6 +46,7 @@ class Quote:
     speaker: str | None = None
     cue: str | None = None
     confidence: float = 0.0
+    mention: tuple[int, int] | None = None  # the words naming or referring to the speaker
 
 
 @dataclass(frozen=True)
