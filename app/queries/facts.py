@@ -40,6 +40,7 @@ def _with_names(role: str, *columns, article_id, person_id, organization_id) -> 
 
 _QUOTE_COLUMNS = _with_names(
     "speaker", Quote.id, Quote.text, Quote.kind, Quote.cue, Quote.confidence, Quote.start, Quote.end,
+    Quote.speaker_mention, Quote.speaker_mention_start, Quote.speaker_mention_end,
     Quote.article_id, Quote.speaker_person_id, Quote.speaker_organization_id,
     article_id=Quote.article_id, person_id=Quote.speaker_person_id, organization_id=Quote.speaker_organization_id,
 )

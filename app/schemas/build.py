@@ -10,6 +10,7 @@ from app.schemas.read import (
     ArticleRead,
     ClaimRead,
     Evidence,
+    Mention,
     OrganizationRead,
     PersonRead,
     QuoteRead,
@@ -84,6 +85,8 @@ def quote(q) -> QuoteRead:
         kind=q.kind,
         speaker=_speaker(q.speaker_person_id, q.speaker_person_name,
                          q.speaker_organization_id, q.speaker_organization_name),
+        speaker_mention=Mention(text=q.speaker_mention, start=q.speaker_mention_start, end=q.speaker_mention_end)
+        if q.speaker_mention is not None else None,
         cue=q.cue,
         confidence=q.confidence,
         article=_article_ref(q.article_id, q.article_title),

@@ -86,11 +86,22 @@ class RoleRead(BaseModel):
     reports: list[RoleReport] = Field(description="Every article that reports the role.")
 
 
+class Mention(BaseModel):
+    text: str
+    start: int = Field(description="Character offset into the article's body where the words begin.")
+    end: int = Field(description="Offset one past their end: body[start:end] is `text`.")
+
+
 class QuoteRead(BaseModel):
     id: int
     text: str = Field(description="The quoted words, without the enclosing quote marks.")
     kind: Literal["direct", "partial", "indirect"]
-    speaker: Ref | None = Field(description="Who said it; null when the text names nobody.")
+    speaker: Ref | None = Field(description="Who said it; null when nobody can be named.")
+    speaker_mention: Mention | None = Field(
+        default=None,
+        description="The words of the article that name or refer to the speaker as written ('the mayor', "
+        "'a spokesman for the ministry', 'Kim', 'he'), with offsets into the body; null when the text names nobody.",
+    )
     cue: str | None = Field(description="The reporting verb, if any.")
     confidence: float = Field(description="Confidence of the speaker attribution, 0 to 1.")
     article: Ref

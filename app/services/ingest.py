@@ -241,6 +241,9 @@ class _FactWriter:
         row.speaker_person_id, row.speaker_organization_id = self._ref(quote.speaker)
         row.cue, row.confidence = quote.cue, round(quote.confidence, 3)
         row.start, row.end = quote.start, quote.end
+        mention = quote.mention
+        row.speaker_mention = self.article.body[mention[0]:mention[1]][:300] if mention else None
+        row.speaker_mention_start, row.speaker_mention_end = mention if mention else (None, None)
         self.session.add(row)
         self.session.flush()
 

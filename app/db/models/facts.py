@@ -69,6 +69,10 @@ class Quote(Base):
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    # The words of the article that name or refer to the speaker ("the mayor", "Kim", "he").
+    speaker_mention: Mapped[str | None] = mapped_column(String(300))
+    speaker_mention_start: Mapped[int | None] = mapped_column(Integer)
+    speaker_mention_end: Mapped[int | None] = mapped_column(Integer)
 
     article: Mapped[Article] = relationship()
     speaker_person: Mapped[Person | None] = relationship()
