@@ -49,7 +49,7 @@ def _statements(body: str, spans: list, attributions: list, quotes: list[Quote])
     out: list[Quote] = []
     for i, quote in enumerate(quotes):
         # '"A," he told the paper, "b."': a passage that goes on after a comma is one sentence.
-        goes_on = i and body[spans[i - 1].end : spans[i].start].rstrip().endswith(",")
+        goes_on = i and (body[spans[i - 1].end : spans[i].start].rstrip().endswith(",") or not spans[i - 1].closed)
         if (out and i and attributions[i].cue is None and attributions[i].speaker == out[-1].speaker
                 and out[-1].kind == "direct" and (quote.kind == "direct" or goes_on)
                 and joined(body, spans[i - 1], spans[i])):
@@ -61,6 +61,15 @@ def _statements(body: str, spans: list, attributions: list, quotes: list[Quote])
     return out
 
 
+def _without_parts_of_reports(quotes: list[Quote]) -> list[Quote]:
+    """A few words quoted inside reported speech ('said that the unions "have been too slow" to
+    act') belong to the report, which is served whole: the fragment is not served on its own."""
+    reports = [q for q in quotes if q.kind == "indirect"]
+    kept = [q for q in quotes if not (q.kind == "partial" and any(
+        r.start <= q.start and q.end <= r.end + 1 for r in reports))]
+    return sorted(kept, key=lambda q: q.start)
+
+
 def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
     body = segment.body
     entities = extract_entities(doc, [segment.publisher] if segment.publisher else [], segment.authors)
@@ -69,7 +78,8 @@ def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
         if s.answer or (len(words(body[s.inner_start : s.inner_end])) >= 2
                         and not is_title_like(body[s.inner_start : s.inner_end]))
     ]
-    attributor = Attributor(doc, entities, candidates)
+    roles = find_roles(doc, entities)  # before speakers: "the mayor" is whoever the article says is mayor
+    attributor = Attributor(doc, entities, candidates, roles)
     attributions = attribute_all(doc, entities, candidates, attributor)
     kept = [
         (span, attribution)
@@ -106,8 +116,7 @@ def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
         doc, spans, lambda token: (*attributor.resolve(token, token.idx), attributor.mention_span(token))
     ):
         quotes.append(Quote(body[start:end], "indirect", start, end, speaker, cue, confidence, mention))
-    quotes.sort(key=lambda q: q.start)
-    roles = find_roles(doc, entities)
+    quotes = _without_parts_of_reports(quotes)
     claims = find_claims(doc, entities, spans, direct)
     return ExtractedArticle(
         segment=segment,

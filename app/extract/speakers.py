@@ -43,10 +43,11 @@ def _reporting(token: Token) -> bool:
 
 
 class Attributor:
-    def __init__(self, doc: Doc, entities: ArticleEntities, spans: list[QuoteSpan]):
+    def __init__(self, doc: Doc, entities: ArticleEntities, spans: list[QuoteSpan], roles=()):
         self.doc = doc
         self.entities = entities
         self.spans = spans
+        self.roles = list(roles)
         self.quoted = [(s.start, s.end) for s in spans]
         self.pronouns = word_set("pronouns.txt")
         self.titles = word_set("title_words.txt")
@@ -124,7 +125,10 @@ class Attributor:
         while hops < 4:
             subjects = [c for c in node.children if c.dep_ in _SUBJECT_DEPS and not self._inside_quote(c)]
             if subjects:
-                return min(subjects, key=lambda c: abs(c.i - node.i))
+                subject = min(subjects, key=lambda c: abs(c.i - node.i))
+                if subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                    return node.head  # "Lee, who said …": the one the clause is about
+                return subject
             if node.dep_ not in _CLIMB_DEPS or node.head is node:
                 return None
             node, hops = node.head, hops + 1
@@ -146,6 +150,11 @@ class Attributor:
         if token.pos_ == "PRON" and word in self.pronouns and word not in ("i", "we"):
             if word in ("they", "them"):
                 return None, 0.0
+            governing = self._governing_subject(token)
+            if governing is not None:
+                ref, confidence = self.resolve(governing, before)
+                if ref is not None and self.entities.type_of(ref) == "person":
+                    return ref, min(confidence, 0.75)
             found = self.entities.nearest_before(before, "person", self.quoted)
             return (found.ref, 0.7) if found else (None, 0.0)
         if token.pos_ in ("NOUN", "PROPN"):
@@ -157,13 +166,41 @@ class Attributor:
                     return m.ref, 0.75
             if token.tag_ in ("NNS", "NNPS"):
                 return None, 0.0  # "lawmakers", "researchers": a group, nobody in particular
-            if token.lemma_.lower() in self.titles:
+            if token.lemma_.lower() in self.titles or self._holders(token):
+                holder = self._holder_before(token, before)
+                if holder is not None:
+                    return holder, 0.7
                 found = self.entities.nearest_before(before, "person", self.quoted)
                 return (found.ref, 0.65) if found else (None, 0.0)
             if token.lemma_.lower() in self.org_nouns:
                 found = self.entities.nearest_before(before, "organization", self.quoted)
                 return (found.ref, 0.6) if found else (None, 0.0)
         return None, 0.0
+
+    def _holders(self, noun: Token) -> set[str]:
+        """People whose role in the article this title noun names ("the mayor", "the chief
+        executive"): roles are found before speakers."""
+        words = {noun.lemma_.lower(), noun.lower_}
+        compound = " ".join(t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")) + " " + noun.lower_
+        return {role.person for role in self.roles
+                if words & set(role.title_normalized.split()) or compound.strip() in role.title_normalized}
+
+    def _holder_before(self, noun: Token, before: int) -> str | None:
+        holders = self._holders(noun)
+        if not holders:
+            return None
+        for mention in reversed(self.entities.mentions):
+            if mention.start < before and mention.ref in holders and not self._quoted_at(mention.start):
+                return mention.ref
+        return sorted(holders)[0] if len(holders) == 1 else None
+
+    def _governing_subject(self, pronoun: Token) -> Token | None:
+        """'Lee told reporters that she …': the subject of the clause that reports the pronoun's."""
+        clause = pronoun.head
+        if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head is clause:
+            return None
+        subjects = [c for c in clause.head.children if c.dep_ in _SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN")]
+        return subjects[0] if subjects else None
 
     def _create(self, token: Token) -> str | None:
         """A named speaker the entity stage did not keep (a name given once, a surname alone)."""
@@ -234,6 +271,50 @@ class Attributor:
                 return Attribution(self.entities.add(name, "person", *where), None, 0.8, mention=where)
         return None
 
+    def _according_to(self, window: list[Token], span: QuoteSpan) -> Attribution | None:
+        """'…," according to X' or 'According to X, "…"': X is the source."""
+        for token in window:
+            if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
+                continue
+            source = [t for t in self.doc[token.i + 2 : token.i + 7] if not self._inside_quote(t)]
+            for t in source:
+                ref, conf = self.resolve(t, span.start)
+                if ref:
+                    return Attribution(ref, "according to", conf, token.idx, self.mention_span(t))
+            heads = [t for t in source if t.pos_ in ("NOUN", "PROPN")]
+            if heads:  # "according to the newspaper": nobody to name, but the words
+                head = max(heads[:3], key=lambda t: t.i if t.head not in heads else -1)
+                return Attribution(None, "according to", 0.0, token.idx, self.mention_span(head))
+        return None
+
+    def _introduced(self, span: QuoteSpan, before: list[Token]) -> Attribution | None:
+        """'Lee delivered a retort: "…"': a quote after a colon is the clause's subject's, also
+        when the colon ends the paragraph before ('The paper responded:' then the quote)."""
+        colon = before[0] if before and before[0].text == ":" else None
+        if colon is None and not before:
+            previous = [t for t in self.doc if t.idx < span.start and not t.is_space][-1:]
+            if previous and previous[0].text == ":" and "\n\n" in text_of(self.doc)[previous[0].idx : span.start]:
+                colon = previous[0]
+                if any(_reporting(t) for t in colon.sent if t.i < colon.i):
+                    return self._reported_before_colon(colon, span)
+        if colon is None or any(_reporting(t) for t in before[:6]):
+            return None
+        root = colon.head
+        while root.dep_ in ("conj", "xcomp", "advcl") and root.head is not root:
+            root = root.head
+        subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and not self._inside_quote(c)]
+        if not subjects:
+            return None
+        ref, confidence = self.resolve(subjects[0], span.start)
+        if ref is None:
+            return None
+        return Attribution(ref, None, min(confidence, 0.6), None, self.mention_span(subjects[0]))
+
+    def _reported_before_colon(self, colon: Token, span: QuoteSpan) -> Attribution | None:
+        verbs = [t for t in colon.sent if t.i < colon.i and _reporting(t)]
+        found = self._from_verb(verbs[-1], list(reversed(list(colon.sent))), span) if verbs else None
+        return found
+
     def _by_name(self, label: str) -> str | None:
         label = label.strip().lower()
         for e in self.entities.entities:
@@ -247,6 +328,9 @@ class Attributor:
             return labelled
         after = self._after(span)
         before = self._before(span)
+        introduced = self._introduced(span, before)
+        if introduced is not None:
+            return introduced
         for window, reach in ((before, 3), (after, 6), (before, 6), (after, 22), (before, 30)):
             for token in window[:reach]:
                 if _reporting(token):
@@ -257,12 +341,9 @@ class Attributor:
                         # "…," emphasizing, "…": the participle continues the last speaker.
                         if previous[0].paragraph == span.paragraph:
                             return Attribution(previous[1].speaker, token.text, 0.6, token.idx)
-            for i, token in enumerate(window[:reach]):
-                if token.lower_ == "according" and i + 1 < len(window) and window[i + 1].lower_ == "to":
-                    for t in window[i + 2 : i + 6]:
-                        ref, conf = self.resolve(t, span.start)
-                        if ref:
-                            return Attribution(ref, "according to", conf, token.idx, self.mention_span(t))
+            according = self._according_to(window[:reach], span)
+            if according is not None:
+                return according
         if previous is None:
             # An opening quote left unattributed ("…" the article's subject, named next).
             for m in self.entities.mentions:
@@ -274,7 +355,9 @@ class Attributor:
             prev_span, prev_attr = previous
             text_between = text_of(self.doc)[prev_span.end : span.start]
             same = prev_span.paragraph == span.paragraph
-            next_paragraph = prev_span.paragraph == span.paragraph - 1 and len(text_between.split()) <= 12
+            opens_paragraph = not text_of(self.doc)[: span.start].rsplit("\n\n", 1)[-1].strip()
+            next_paragraph = prev_span.paragraph == span.paragraph - 1 and (
+                len(text_between.split()) <= 12 or (opens_paragraph and len(text_between.split()) <= 40))
             if prev_attr.speaker and (same or next_paragraph):
                 return Attribution(prev_attr.speaker, None, 0.55 if same else 0.5)
         return Attribution(None, None, 0.0)
