@@ -42,6 +42,17 @@ def _reporting(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in word_set("reporting_verbs.txt")
 
 
+_LISTENER_VERBS = {"tell", "ask", "inform", "assure", "warn", "remind", "urge", "advise"}
+
+
+def _reports_own_content(verb: Token) -> bool:
+    """A verb with a clause or an object of its own reports that, not a quote beside it."""
+    if not _reporting(verb):
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and verb.lemma_.lower() not in _LISTENER_VERBS)
+               for c in verb.children)
+
+
 class Attributor:
     def __init__(self, doc: Doc, entities: ArticleEntities, spans: list[QuoteSpan], roles=()):
         self.doc = doc
@@ -160,13 +171,20 @@ class Attributor:
         if token.pos_ in ("NOUN", "PROPN"):
             if word in self.anonymous or token.lemma_.lower() in self.anonymous:
                 return None, 0.0
-            for t in token.subtree:  # "a spokesman for Acme" names the organization
-                m = self.entities.at(t.idx, t.idx + len(t.text))
-                if m is not None:
+            person_noun = token.lemma_.lower() in self.titles
+            named = [self.entities.at(t.idx, t.idx + len(t.text)) for t in token.subtree]
+            named = [m for m in named if m is not None]
+            for m in named:  # "a lawmaker, Jane Roe," names her
+                if self.entities.type_of(m.ref) == "person":
                     return m.ref, 0.75
+            determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
+            if person_noun and determiner in ("a", "an", "one", "another", "some", "any"):
+                return None, 0.0  # "a representative of Acme": an unnamed individual
+            if named:  # "a statement from Acme", "the Acme campaign": the organization
+                return named[0].ref, 0.75
             if token.tag_ in ("NNS", "NNPS"):
                 return None, 0.0  # "lawmakers", "researchers": a group, nobody in particular
-            if token.lemma_.lower() in self.titles or self._holders(token):
+            if person_noun or self._holders(token):
                 holder = self._holder_before(token, before)
                 if holder is not None:
                     return holder, 0.7
@@ -331,8 +349,11 @@ class Attributor:
         introduced = self._introduced(span, before)
         if introduced is not None:
             return introduced
+        ended = text_of(self.doc)[span.inner_start : span.inner_end].rstrip(" \"'”’").endswith((".", "!", "?"))
         for window, reach in ((before, 3), (after, 6), (before, 6), (after, 22), (before, 30)):
             for token in window[:reach]:
+                if window is after and ended and _reports_own_content(token):
+                    continue  # '"… ." Lee claimed that …': a new sentence reporting something else
                 if _reporting(token):
                     found = self._from_verb(token, window, span)
                     if found is not None:
