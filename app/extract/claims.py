@@ -18,16 +18,16 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from app.extract.amounts import find_amounts
-from app.extract.clean import ABBREVIATION_END
+from app.extract.clean import ABBREVIATION_END, WIRE_DATELINE
 from app.extract.entities import ArticleEntities
 from app.extract.quotes import QuoteSpan, in_heading, question_paragraphs
-from app.extract.rules import entries, table, word_set
+from app.extract.resolve import Resolver
+from app.extract.rules import entries, table
 from app.extract.types import Claim, Quote, text_of
 
 _EDGE = " \n\t\"“”‘’'―—–-"
 _TARGET_YEAR = re.compile(r"\b(?:by|until|through|before|in time for)\s+(?:the end of\s+)?((?:19|20)\d\d)\b", re.I)
 _PLACEHOLDER_SUBJECTS = {"it", "this", "that", "its"}
-_GOVERNMENT_NOUNS = {"government", "administration", "ministry", "state", "country", "nation", "cabinet"}
 
 
 @cache
@@ -80,6 +80,10 @@ def clauses(doc: Doc, sent: Span) -> Iterator[tuple[int, int]]:
     """The sentence cut at semicolons, edges trimmed of quote marks and dashes."""
     start = sent.start_char
     text = text_of(doc)[start : sent.end_char]
+    dateline = WIRE_DATELINE.match(text)
+    if dateline:  # "SEOUL, Jan. 2 (Yonhap) -- " is where the story was filed, not the claim
+        start += dateline.end()
+        text = text[dateline.end():]
     pos = 0
     for piece in re.split(r"(;\s+)", text):
         if not piece.startswith(";"):
@@ -94,13 +98,13 @@ def clauses(doc: Doc, sent: Span) -> Iterator[tuple[int, int]]:
 
 
 class ClaimFinder:
-    def __init__(self, doc: Doc, entities: ArticleEntities, spans: list[QuoteSpan], quotes: list[Quote]):
+    def __init__(self, doc: Doc, entities: ArticleEntities, spans: list[QuoteSpan], quotes: list[Quote],
+                 resolver: Resolver | None = None):
         self.doc = doc
         self.entities = entities
         self.spans = spans
         self.quotes = quotes
-        self.pronouns = word_set("pronouns.txt")
-        self.org_nouns = word_set("org_nouns.txt")
+        self.resolver = resolver or Resolver(doc, entities, quoted=[(s.start, s.end) for s in spans])
 
     def _speaker_of(self, start: int) -> tuple[bool, str | None]:
         for span, quote in zip(self.spans, self.quotes):
@@ -108,52 +112,33 @@ class ClaimFinder:
                 return True, quote.speaker
         return False, None
 
-    def _mention_in(self, token: Token) -> str | None:
-        for t in token.subtree:
-            m = self.entities.at(t.idx, t.idx + len(t.text))
-            if m is not None:
-                return m.ref
-        return None
-
     def _tokens(self, start: int, end: int) -> list[Token]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return list(span) if span is not None else []
 
-    def _last_acting_org(self, before: int) -> str | None:
-        """'the tech giant': the organization last named as the subject of a sentence."""
-        fallback = None
-        for m in reversed(self.entities.mentions):
-            if m.start >= before or self.entities.type_of(m.ref) != "organization":
-                continue
-            fallback = fallback or m.ref
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-                return m.ref
-        return fallback
-
     def _claimant(self, start: int, end: int, quoted: bool, speaker: str | None) -> str | None:
+        """The clause's subject as the resolver reads it: a name, a pronoun, a description
+        ("the committee", "the company"); "we"/"our" in a quote are its speaker."""
         tokens = self._tokens(start, end)
+        if tokens and tokens[0].sent.start_char < start:
+            head = text_of(self.doc)[tokens[0].sent.start_char : start]
+            if WIRE_DATELINE.fullmatch(head):  # the parse may hang the subject on the dateline
+                tokens = self._tokens(tokens[0].sent.start_char, end)
         subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= tokens[0].i]
         roots = [t for t in subjects if t.head.dep_ == "ROOT"] or subjects
         for subject in roots[:1]:
             word = subject.lower_
-            if word in ("i", "we", "our", "my"):
+            first_person = word in ("i", "we") or any(
+                c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
+            if first_person:
                 return speaker if quoted else None
-            named = self._mention_in(subject)
-            if named:
-                return named
-            if word in self.pronouns and word not in ("they", "them"):
-                found = self.entities.nearest_before(subject.idx, "person")
-                return found.ref if found else None
+            resolution = self.resolver.resolve(subject, subject.idx, actor=True)
+            if resolution.ref is not None:
+                return resolution.ref
             possessive = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in ("its", "his", "her")]
             if possessive:
                 found = [m for m in self.entities.mentions if m.end <= subject.idx]
                 return found[-1].ref if found else None
-            lemma = subject.lemma_.lower()
-            if lemma in _GOVERNMENT_NOUNS:
-                return None  # an unnamed government body
-            if lemma in self.org_nouns:
-                return self._last_acting_org(subject.idx)
             if word in _PLACEHOLDER_SUBJECTS:
                 # "It was part of the chips Acme agreed to supply": the named actor.
                 for t in tokens:
@@ -193,5 +178,6 @@ class ClaimFinder:
         return claims
 
 
-def find_claims(doc: Doc, entities: ArticleEntities, spans: list[QuoteSpan], quotes: list[Quote]) -> list[Claim]:
-    return ClaimFinder(doc, entities, spans, quotes).find()
+def find_claims(doc: Doc, entities: ArticleEntities, spans: list[QuoteSpan], quotes: list[Quote],
+                resolver: Resolver | None = None) -> list[Claim]:
+    return ClaimFinder(doc, entities, spans, quotes, resolver).find()

@@ -26,6 +26,7 @@ from app.extract.names import (
     person_key,
     strip_possessive,
 )
+from app.extract.clean import WIRE_DATELINE
 from app.extract.rules import table, word_set
 from app.extract.types import Entity, Mention, text_of
 
@@ -83,6 +84,9 @@ def candidates(doc: Doc) -> list[Candidate]:
                 end += m.end()
         if label == "PERSON" and _looks_like_org(text, start, end):
             label = "ORG"
+        elif label == "ORG" and text[start:end].split()[0].lower().rstrip(".") in _HONORIFICS \
+                and not _POSSESSIVE_SPLIT.search(text[start:end]):
+            label = "PERSON"  # "Mr Brown" tagged an organization
         elif label == "ORG" and _after_title_word(text, start) and clean_person(text[start:end]) and \
                 len(text[start:end].split()) >= 2 and org_kind(text[start:end]) == "company" and \
                 not any(w.lower() in word_set("org_suffixes.txt") for w in text[start:end].split()):
@@ -102,6 +106,8 @@ def candidates(doc: Doc) -> list[Candidate]:
         for c in found
     ]
     headings = _heading_spans(text)
+    datelines = [(m.start(), m.end()) for m in WIRE_DATELINE.finditer(text)]
+    found = [c for c in found if not any(s <= c.start < e for s, e in datelines)]
     in_body = {c.text for c in found if not any(s <= c.start < e for s, e in headings)}
     return sorted(
         (c for c in found if c.text in in_body), key=lambda c: c.start
@@ -234,7 +240,13 @@ def clean_org(text: str) -> str | None:
     text = re.split(r"[?!]", text)[0]
     text = strip_possessive(text).strip(" ,;:-—–―\"'“”‘’")
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s*\([^()]*$", "", text)  # "Group of Eight (G8": an unclosed bracket
+    text = re.sub(r"(?:\s+(?:and|of|&|for|the))+$", "", text, flags=re.IGNORECASE)  # "… Tourism and"
     words = text.split()
+    if words and words[0].lower().rstrip(".") in _HONORIFICS:
+        return None  # "Mr Brown": a person
+    if words and " ".join(words).lower() in word_set("demonyms.txt"):
+        return None  # "Welsh", "South Korean": a nationality
     if not words or len(words) > 10 or not any(c.isupper() for c in text):
         return None
     if not org_words(text) or any(re.fullmatch(r"[\d.,]+|.*-\d+", w) for w in words):

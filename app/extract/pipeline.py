@@ -20,6 +20,7 @@ from app.extract.quotes import (
     quote_kind,
     words,
 )
+from app.extract.resolve import Resolver
 from app.extract.roles import find_roles
 from app.extract.speakers import Attributor, attribute_all
 from app.extract.types import ExtractedArticle, Quote, Segment
@@ -113,11 +114,11 @@ def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
     direct = list(quotes)  # aligned with `spans`
     quotes = _statements(body, spans, attributions, quotes)
     for start, end, speaker, cue, confidence, mention in find_indirect(
-        doc, spans, lambda token: (*attributor.resolve(token, token.idx), attributor.mention_span(token))
+        doc, spans, lambda token: (*attributor.resolve(token, token.idx), attributor.resolver.mention_span(token))
     ):
         quotes.append(Quote(body[start:end], "indirect", start, end, speaker, cue, confidence, mention))
     quotes = _without_parts_of_reports(quotes)
-    claims = find_claims(doc, entities, spans, direct)
+    claims = find_claims(doc, entities, spans, direct, Resolver(doc, entities, roles, [(s.start, s.end) for s in spans]))
     return ExtractedArticle(
         segment=segment,
         entities=tuple(entities.entities),

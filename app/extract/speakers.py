@@ -17,16 +17,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from app.extract.entities import ArticleEntities, clean_org, clean_person
+from app.extract.entities import ArticleEntities, clean_person
 from app.extract.quotes import SPEAKER_LABEL, QuoteSpan
+from app.extract.resolve import SUBJECT_DEPS, Resolver
 from app.extract.rules import word_set
 from app.extract.types import text_of
 
 _SENTENCE_END = {".", "!", "?"}
 _SIGNATURE = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})")
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "prep", "pobj", "dep"}
-_MENTION_PREPOSITIONS = {"for", "of", "at", "from", "with", "in"}
 
 
 @dataclass(frozen=True)
@@ -58,12 +57,9 @@ class Attributor:
         self.doc = doc
         self.entities = entities
         self.spans = spans
-        self.roles = list(roles)
+        self.resolver = Resolver(doc, entities, roles, [(s.start, s.end) for s in spans])
         self.quoted = [(s.start, s.end) for s in spans]
-        self.pronouns = word_set("pronouns.txt")
-        self.titles = word_set("title_words.txt")
         self.anonymous = word_set("anonymous_sources.txt")
-        self.org_nouns = word_set("org_nouns.txt")
 
     # ----------------------------------------------------------------- windows
     def _quoted_at(self, pos: int) -> bool:
@@ -107,34 +103,14 @@ class Attributor:
         return out  # nearest first
 
     # ----------------------------------------------------------------- subjects
-    def mention_span(self, token: Token) -> tuple[int, int]:
-        """The words that name or refer to the speaker around a subject token: its noun phrase
-        ("the state's Republican governor", "a spokesman for the ministry", "he"), without a
-        relative clause or an apposition after a comma."""
-        if token.pos_ == "PRON":
-            return token.idx, token.idx + len(token.text)
-        first = token.left_edge
-        last = token
-        for child in token.rights:
-            if child.dep_ in ("compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ in _MENTION_PREPOSITIONS):
-                last = child.right_edge
-            else:
-                break
-        tokens = self.doc[first.i : last.i + 1]
-        if len(tokens) > 15 or any(self._inside_quote(t) for t in tokens):
-            tokens = self.doc[first.i : token.i + 1]
-            if len(tokens) > 15 or any(self._inside_quote(t) for t in tokens):
-                tokens = self.doc[token.i : token.i + 1]
-        while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
-            tokens = tokens[1:]
-        while len(tokens) > 1 and tokens[-1].is_punct:
-            tokens = tokens[:-1]
-        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    def resolve(self, token: Token, before: int) -> tuple[str | None, float]:
+        resolution = self.resolver.resolve(token, before)
+        return resolution.ref, resolution.confidence
 
     def _subject(self, verb: Token) -> Token | None:
         node, hops = verb, 0
         while hops < 4:
-            subjects = [c for c in node.children if c.dep_ in _SUBJECT_DEPS and not self._inside_quote(c)]
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and not self._inside_quote(c)]
             if subjects:
                 subject = min(subjects, key=lambda c: abs(c.i - node.i))
                 if subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
@@ -145,107 +121,6 @@ class Attributor:
             node, hops = node.head, hops + 1
         return None
 
-    def resolve(self, token: Token, before: int) -> tuple[str | None, float]:
-        """A subject token -> (entity ref, confidence); (None, 0) when it names nobody."""
-        mention = self.entities.at(token.idx, token.idx + len(token.text))
-        if mention is None and token.ent_type_ in ("PERSON", "ORG"):
-            for t in token.subtree:
-                mention = mention or self.entities.at(t.idx, t.idx + len(t.text))
-        if mention is not None:
-            return mention.ref, 0.9
-        if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-            created = self._create(token)
-            if created:
-                return created, 0.8
-        word = token.lower_
-        if token.pos_ == "PRON" and word in self.pronouns and word not in ("i", "we"):
-            if word in ("they", "them"):
-                return None, 0.0
-            governing = self._governing_subject(token)
-            if governing is not None:
-                ref, confidence = self.resolve(governing, before)
-                if ref is not None and self.entities.type_of(ref) == "person":
-                    return ref, min(confidence, 0.75)
-            found = self.entities.nearest_before(before, "person", self.quoted)
-            return (found.ref, 0.7) if found else (None, 0.0)
-        if token.pos_ in ("NOUN", "PROPN"):
-            if word in self.anonymous or token.lemma_.lower() in self.anonymous:
-                return None, 0.0
-            person_noun = token.lemma_.lower() in self.titles
-            named = [self.entities.at(t.idx, t.idx + len(t.text)) for t in token.subtree]
-            named = [m for m in named if m is not None]
-            for m in named:  # "a lawmaker, Jane Roe," names her
-                if self.entities.type_of(m.ref) == "person":
-                    return m.ref, 0.75
-            determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
-            if person_noun and determiner in ("a", "an", "one", "another", "some", "any"):
-                return None, 0.0  # "a representative of Acme": an unnamed individual
-            if named:  # "a statement from Acme", "the Acme campaign": the organization
-                return named[0].ref, 0.75
-            if token.tag_ in ("NNS", "NNPS"):
-                return None, 0.0  # "lawmakers", "researchers": a group, nobody in particular
-            if person_noun or self._holders(token):
-                holder = self._holder_before(token, before)
-                if holder is not None:
-                    return holder, 0.7
-                found = self.entities.nearest_before(before, "person", self.quoted)
-                return (found.ref, 0.65) if found else (None, 0.0)
-            if token.lemma_.lower() in self.org_nouns:
-                found = self.entities.nearest_before(before, "organization", self.quoted)
-                return (found.ref, 0.6) if found else (None, 0.0)
-        return None, 0.0
-
-    def _holders(self, noun: Token) -> set[str]:
-        """People whose role in the article this title noun names ("the mayor", "the chief
-        executive"): roles are found before speakers."""
-        words = {noun.lemma_.lower(), noun.lower_}
-        compound = " ".join(t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")) + " " + noun.lower_
-        return {role.person for role in self.roles
-                if words & set(role.title_normalized.split()) or compound.strip() in role.title_normalized}
-
-    def _holder_before(self, noun: Token, before: int) -> str | None:
-        holders = self._holders(noun)
-        if not holders:
-            return None
-        for mention in reversed(self.entities.mentions):
-            if mention.start < before and mention.ref in holders and not self._quoted_at(mention.start):
-                return mention.ref
-        return sorted(holders)[0] if len(holders) == 1 else None
-
-    def _governing_subject(self, pronoun: Token) -> Token | None:
-        """'Lee told reporters that she …': the subject of the clause that reports the pronoun's."""
-        clause = pronoun.head
-        if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head is clause:
-            return None
-        subjects = [c for c in clause.head.children if c.dep_ in _SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN")]
-        return subjects[0] if subjects else None
-
-    def _create(self, token: Token) -> str | None:
-        """A named speaker the entity stage did not keep (a name given once, a surname alone)."""
-        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
-        if ent is None:
-            return None
-        if ent.label_ == "PERSON":
-            name = clean_person(ent.text)
-            type_ = "person"
-        elif ent.label_ in ("GPE", "NORP"):
-            # "Japan insisted …", "Democrats argued …": a country or a party speaking.
-            if token.dep_ not in ("nsubj", "nsubjpass"):
-                return None
-            if ent.label_ == "NORP" and token.tag_ != "NNPS":
-                return None
-            name, type_ = clean_org(ent.text), "organization"
-        else:
-            name = clean_org(ent.text)
-            type_ = "organization"
-        if not name:
-            return None
-        if type_ == "person" and len(name.split()) == 1:
-            for e in self.entities.entities:  # a surname of a person named in full
-                if e.type == "person" and name in (e.name.split()[0], e.name.split()[-1]):
-                    return e.ref
-        return self.entities.add(name, type_, ent.start_char, ent.end_char)
-
     def _from_verb(self, verb: Token, window: list[Token], span: QuoteSpan) -> Attribution | None:
         subject = self._subject(verb)
         if subject is None:
@@ -253,17 +128,22 @@ class Attributor:
             near = [t for t in window if 0 < t.i - verb.i <= 3] + [
                 t for t in window if 0 < verb.i - t.i <= 3
             ]
-            for t in near:
+            people = [t for t in window if 0 < abs(t.i - verb.i) <= 12 and t.ent_type_ == "PERSON"
+                      and not (t.dep_ == "pobj")]  # "Demanding … from Kim, Rep. Jo Lee, …, said"
+            for t in near + people[-1:]:
                 if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG"):
                     subject = t
-                    break
+                    if t.ent_type_ != "ORG" or not people:
+                        break
+            if subject is not None and subject.ent_type_ == "ORG" and people:
+                subject = people[-1]
         if subject is None:
             return None
         ref, confidence = self.resolve(subject, span.start)
         if ref is None and confidence == 0.0 and subject.lower_ not in self.anonymous:
             if subject.pos_ not in ("NOUN", "PRON", "PROPN"):
                 return None
-        return Attribution(ref, verb.text, confidence, verb.idx, self.mention_span(subject))
+        return Attribution(ref, verb.text, confidence, verb.idx, self.resolver.mention_span(subject))
 
     # ----------------------------------------------------------------- main
     def _label(self, span: QuoteSpan) -> Attribution | None:
@@ -298,11 +178,11 @@ class Attributor:
             for t in source:
                 ref, conf = self.resolve(t, span.start)
                 if ref:
-                    return Attribution(ref, "according to", conf, token.idx, self.mention_span(t))
+                    return Attribution(ref, "according to", conf, token.idx, self.resolver.mention_span(t))
             heads = [t for t in source if t.pos_ in ("NOUN", "PROPN")]
             if heads:  # "according to the newspaper": nobody to name, but the words
                 head = max(heads[:3], key=lambda t: t.i if t.head not in heads else -1)
-                return Attribution(None, "according to", 0.0, token.idx, self.mention_span(head))
+                return Attribution(None, "according to", 0.0, token.idx, self.resolver.mention_span(head))
         return None
 
     def _introduced(self, span: QuoteSpan, before: list[Token]) -> Attribution | None:
@@ -320,13 +200,13 @@ class Attributor:
         root = colon.head
         while root.dep_ in ("conj", "xcomp", "advcl") and root.head is not root:
             root = root.head
-        subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and not self._inside_quote(c)]
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not self._inside_quote(c)]
         if not subjects:
             return None
         ref, confidence = self.resolve(subjects[0], span.start)
         if ref is None:
             return None
-        return Attribution(ref, None, min(confidence, 0.6), None, self.mention_span(subjects[0]))
+        return Attribution(ref, None, min(confidence, 0.6), None, self.resolver.mention_span(subjects[0]))
 
     def _reported_before_colon(self, colon: Token, span: QuoteSpan) -> Attribution | None:
         verbs = [t for t in colon.sent if t.i < colon.i and _reporting(t)]

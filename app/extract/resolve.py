@@ -1,0 +1,265 @@
+"""Who a subject is: the one place that turns the words naming a speaker or an actor into an
+entity of the article, and says which words it read.
+
+Speakers, reported speech and claims all ask the same question of a token: a name ("Kim",
+"Acme Corp.") is its entity; a pronoun is the person its clause's reporter is, else the person
+last named as a subject before it; a description is resolved with what the article says: "the
+mayor" is whoever the article's roles make mayor, "the company" is the article's main company,
+"the committee" the named committee; "a spokesman", "officials", "experts" name nobody. Names
+the entity stage did not keep are added here (ArticleEntities.add), so refs are handed out in
+one place. `resolve` also returns the span of words it read (the speaker mention).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from app.extract.clean import WIRE_DATELINE
+from app.extract.entities import ArticleEntities, clean_org, clean_person, org_kind
+from app.extract.rules import word_set
+from app.extract.titles import main_organizations
+from app.extract.types import Role, text_of
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_MENTION_PREPOSITIONS = {"for", "of", "at", "from", "with", "in"}
+_INDEFINITE = {"a", "an", "one", "another", "some", "any"}
+_GOVERNMENT_NOUNS = {"government", "administration", "ministry", "state", "country", "nation", "cabinet"}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    ref: str | None
+    confidence: float
+    mention: tuple[int, int] | None  # the words read: body[start:end]
+
+
+NOBODY = Resolution(None, 0.0, None)
+
+
+class Resolver:
+    def __init__(self, doc: Doc, entities: ArticleEntities, roles: list[Role] = (), quoted: list[tuple[int, int]] = ()):
+        self.doc = doc
+        self.text = text_of(doc)
+        self.entities = entities
+        self.roles = list(roles)
+        self.quoted = list(quoted)
+        self.pronouns = word_set("pronouns.txt")
+        self.titles = word_set("title_words.txt")
+        self.anonymous = word_set("anonymous_sources.txt")
+        self.org_nouns = word_set("org_nouns.txt")
+        self.main = main_organizations(entities)
+        self.datelines = [(m.start(), m.end()) for m in WIRE_DATELINE.finditer(self.text)]
+
+    # ----------------------------------------------------------------- the words read
+    def inside_quote(self, token: Token) -> bool:
+        return any(s <= token.idx < e for s, e in self.quoted)
+
+    def mention_span(self, token: Token) -> tuple[int, int]:
+        """The words that name or refer to someone around a subject token: its noun phrase
+        ("the state's Republican governor", "a spokesman for the ministry", "he"), without a
+        relative clause or an apposition after a comma."""
+        if token.pos_ == "PRON":
+            return token.idx, token.idx + len(token.text)
+        last = token
+        for child in token.rights:
+            if child.dep_ in ("compound", "flat", "nmod") or (
+                    child.dep_ == "prep" and child.lower_ in _MENTION_PREPOSITIONS):
+                last = child.right_edge
+            else:
+                break
+        tokens = self.doc[token.left_edge.i : last.i + 1]
+        for narrower in (self.doc[token.left_edge.i : token.i + 1], self.doc[token.i : token.i + 1]):
+            if len(tokens) <= 15 and not any(self.inside_quote(t) for t in tokens):
+                break
+            tokens = narrower
+        while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+            tokens = tokens[1:]
+        while len(tokens) > 1 and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    # ----------------------------------------------------------------- who it is
+    def resolve(self, token: Token, before: int, actor: bool = False) -> Resolution:
+        """A subject token -> the entity it names or refers to, with the words read. For an
+        `actor` (a claim's subject) only the words that can name it count, not a place or
+        thing it is attached to ('the plant project in Yongin' is nobody)."""
+        if self._in_dateline(token.idx):  # "SEOUL, May 2 (Wire) -- Mayor Lee said": the parse took the place
+            named = [c for c in token.children if c.dep_ == "appos" and not self._in_dateline(c.idx)]
+            if not named:
+                return NOBODY
+            token = named[0]
+        ref, confidence = self._ref(token, before, actor)
+        return Resolution(ref, confidence, self.mention_span(token))
+
+    def _in_dateline(self, at: int) -> bool:
+        return any(s <= at < e for s, e in self.datelines)
+
+    def _ref(self, token: Token, before: int, actor: bool = False) -> tuple[str | None, float]:
+        mention = self.entities.at(token.idx, token.idx + len(token.text))
+        if mention is None and token.ent_type_ in ("PERSON", "ORG"):
+            for t in token.subtree:
+                mention = mention or self.entities.at(t.idx, t.idx + len(t.text))
+        if mention is not None:
+            return mention.ref, 0.9
+        if token.ent_type_ in (("PERSON", "ORG") if actor else ("PERSON", "ORG", "GPE", "NORP")):
+            created = self._create(token)
+            if created:
+                return created, 0.8
+        word = token.lower_
+        if token.pos_ == "PRON" and word in self.pronouns and word not in ("i", "we"):
+            if word in ("they", "them"):
+                return None, 0.0
+            return self.person_for_pronoun(token, before)
+        if token.pos_ in ("NOUN", "PROPN"):
+            return self._description(token, before, actor)
+        return None, 0.0
+
+    def person_for_pronoun(self, pronoun: Token, before: int) -> tuple[str | None, float]:
+        """The person a reporting clause names ('Lee told reporters that she …'), else the
+        person last named as a subject, else the person last named."""
+        governing = self._governing_subject(pronoun)
+        if governing is not None:
+            ref, confidence = self._ref(governing, before)
+            if ref is not None and self.entities.type_of(ref) == "person":
+                return ref, min(confidence, 0.75)
+        subject = self._last_subject(before, "person")
+        if subject is not None:
+            return subject, 0.7
+        found = self.entities.nearest_before(before, "person", self.quoted)
+        return (found.ref, 0.65) if found else (None, 0.0)
+
+    def _description(self, token: Token, before: int, actor: bool = False) -> tuple[str | None, float]:
+        lemma = token.lemma_.lower()
+        if token.lower_ in self.anonymous or lemma in self.anonymous:
+            return None, 0.0
+        person_noun = lemma in self.titles
+        words = self._naming_part(token) if actor else token.subtree
+        named = [m for m in (self.entities.at(t.idx, t.idx + len(t.text)) for t in words) if m is not None]
+        for m in named:  # "a lawmaker, Jane Roe," names her
+            if self.entities.type_of(m.ref) == "person":
+                return m.ref, 0.75
+        determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
+        if person_noun and determiner in _INDEFINITE:
+            return None, 0.0  # "a representative of Acme": an unnamed individual
+        if named:  # "a statement from Acme", "the Acme campaign": the organization
+            return named[0].ref, 0.75
+        if token.tag_ in ("NNS", "NNPS"):
+            return None, 0.0  # "lawmakers", "researchers": a group, nobody in particular
+        if person_noun or self._holders(token):
+            holder = self._holder_before(token, before)
+            if holder is not None:
+                return holder, 0.7
+            found = self.entities.nearest_before(before, "person", self.quoted)
+            return (found.ref, 0.65) if found else (None, 0.0)
+        if lemma in self.org_nouns or lemma in _GOVERNMENT_NOUNS:
+            return self.organization_for(token, before)
+        return None, 0.0
+
+    def _naming_part(self, token: Token) -> list[Token]:
+        """The words of a noun phrase that can name its referent: itself, its compounds,
+        possessives and appositions, and what 'for'/'from'/'of' introduce ('a statement from
+        Acme'), not a place it happened in."""
+        parts = [token]
+        for child in token.children:
+            if child.dep_ in ("compound", "poss", "appos", "nmod", "amod", "flat"):
+                parts.extend(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in ("for", "from", "of", "at"):
+                parts.extend(child.subtree)
+        return sorted(parts, key=lambda t: t.i)
+
+    # ----------------------------------------------------------------- descriptions
+    def organization_for(self, noun: Token, before: int) -> tuple[str | None, float]:
+        """'the committee' is the named committee; 'the company' the article's main company;
+        else the organization last named as a subject."""
+        lemma = noun.lemma_.lower()
+        by_head = [e.ref for e in self.entities.entities
+                   if e.type == "organization" and e.name.split()[-1].lower().rstrip("'s") == lemma]
+        if by_head:
+            for mention in reversed(self.entities.mentions):
+                if mention.start < before and mention.ref in by_head:
+                    return mention.ref, 0.65
+            if len(by_head) == 1:
+                return by_head[0], 0.6
+        kind = org_kind(lemma)
+        if lemma in _GOVERNMENT_NOUNS:
+            return None, 0.0  # an unnamed government body
+        if kind in self.main and kind != "company" or lemma in ("company", "firm", "group", "conglomerate", "maker"):
+            main = self.main.get(kind)
+            if main is not None:
+                return main, 0.6
+        acting = self._last_subject(before, "organization")
+        if acting is not None:
+            return acting, 0.55
+        found = self.entities.nearest_before(before, "organization", self.quoted)
+        return (found.ref, 0.5) if found else (None, 0.0)
+
+    def _holders(self, noun: Token) -> set[str]:
+        """People whose role in the article this title noun names ("the mayor", "the chief
+        executive"): roles are found before speakers."""
+        words = {noun.lemma_.lower(), noun.lower_}
+        compound = " ".join([t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.lower_])
+        holders = set()
+        for role in self.roles:
+            title = role.title_normalized.split()
+            if title and (title[-1] in words or " ".join(title).endswith(compound) and " " in compound):
+                holders.add(role.person)  # the noun is the title's head: "the mayor" of "Yongin mayor"
+        return holders
+
+    def _holder_before(self, noun: Token, before: int) -> str | None:
+        holders = self._holders(noun)
+        if not holders:
+            return None
+        for mention in reversed(self.entities.mentions):
+            if mention.start < before and mention.ref in holders and not self._quoted_at(mention.start):
+                return mention.ref
+        return sorted(holders)[0] if len(holders) == 1 else None
+
+    def _governing_subject(self, pronoun: Token) -> Token | None:
+        """'Lee told reporters that she …': the subject of the clause that reports the pronoun's."""
+        clause = pronoun.head
+        if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head is clause:
+            return None
+        subjects = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN")]
+        return subjects[0] if subjects else None
+
+    def _last_subject(self, before: int, type_: str) -> str | None:
+        """The entity of a type last named as the subject of a clause before `before`."""
+        for mention in reversed(self.entities.mentions):
+            if mention.start >= before or self._quoted_at(mention.start):
+                continue
+            if self.entities.type_of(mention.ref) != type_:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in SUBJECT_DEPS:
+                return mention.ref
+        return None
+
+    def _quoted_at(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    def _create(self, token: Token) -> str | None:
+        """A named speaker the entity stage did not keep (a name given once, a surname alone)."""
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None or self._in_dateline(ent.start_char):
+            return None
+        if ent.label_ == "PERSON":
+            name = clean_person(ent.text)
+            type_ = "person"
+        elif ent.label_ in ("GPE", "NORP"):
+            # "Japan insisted …", "Democrats argued …": a country or a party speaking.
+            if token.dep_ not in SUBJECT_DEPS:
+                return None
+            if ent.label_ == "NORP" and token.tag_ != "NNPS":
+                return None
+            name, type_ = clean_org(ent.text), "organization"
+        else:
+            name = clean_org(ent.text)
+            type_ = "organization"
+        if not name:
+            return None
+        if type_ == "person" and len(name.split()) == 1:
+            for e in self.entities.entities:  # a surname of a person named in full
+                if e.type == "person" and name in (e.name.split()[0], e.name.split()[-1]):
+                    return e.ref
+        return self.entities.add(name, type_, ent.start_char, ent.end_char)
