@@ -44,6 +44,7 @@ class Candidate:
     end: int
     label: str
     text: str
+    subject: bool = False  # the subject of its clause ("Becker was chief operating officer …")
 
 
 _NAME_CAPTION = re.compile(r"^[A-Z][^/]{2,40}? / [A-Z]")
@@ -70,9 +71,13 @@ def candidates(doc: Doc) -> list[Candidate]:
              if m.group(0).split()[0].lower() not in word_set("title_modifiers.txt")]
     found: list[Candidate] = []
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG"):
+        label = ent.label_
+        if label in ("FAC", "GPE", "LOC", "NORP", "WORK_OF_ART") and _after_title_word(text, ent.start_char) \
+                and 2 <= len(ent.text.split()) <= 3 and clean_person(ent.text):
+            label = "PERSON"  # "chairwoman Helen Park": tagged a place, but a title word names a person
+        if label not in ("PERSON", "ORG"):
             continue
-        start, end, label = ent.start_char, ent.end_char, ent.label_
+        start, end = ent.start_char, ent.end_char
         for ns, ne in names:
             if ns < end and start < ne and label == "ORG":
                 end = min(end, ns) if ns > start else start
@@ -93,7 +98,9 @@ def candidates(doc: Doc) -> list[Candidate]:
             label = "PERSON"  # "spokesman Jo Lee": a title word names a person next
         if label == "ORG":
             start, end = _extend_org(doc, ent, start, end)
-        found.append(Candidate(start, end, label, text[start:end]))
+        span = doc.char_span(start, end, alignment_mode="expand")
+        subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and label == "PERSON"
+        found.append(Candidate(start, end, label, text[start:end], subject))
     for ns, ne in names:
         if not any(c.start <= ns and ne <= c.end and c.label == "PERSON" for c in found):
             found.append(Candidate(ns, ne, "PERSON", text[ns:ne]))
@@ -144,6 +151,8 @@ def _after_title_word(text: str, start: int) -> bool:
 def _looks_like_org(text: str, start: int, end: int) -> bool:
     nouns = word_set("org_nouns.txt")
     before = re.findall(r"[A-Za-z-]+", text[max(0, start - 40) : start])[-2:]
+    if _after_title_word(text, start):
+        return False  # "council member Dana Whitfield": the title word names a person next
     possessive = re.search(r"['’]s?$", text[start:end]) is not None
     after = re.match(
         r"(?:['’]s?)" + ("?" if possessive else "") + r"\s+([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?",
@@ -220,8 +229,12 @@ def clean_person(text: str) -> str | None:
     text = strip_possessive(" ".join(text.split()))
     words = text.split()
     titles = _title_words()
+    original = list(words)
     while words and (words[0].lower().strip(".") in titles | _HONORIFICS):
         words = words[1:]
+    if len(words) == 1 and len(original) == 2 and "-" in words[0] and original[0][:1].isupper() \
+            and original[0].lower() not in _HONORIFICS:
+        words = original  # "King Sung-whan": a surname that is also a title word
     if not 1 <= len(words) <= 4:
         return None
     stop = word_set("person_stopwords.txt")
@@ -253,6 +266,8 @@ def clean_org(text: str) -> str | None:
         return None  # "GPT-5", "4.0": products and versions
     if all(w.lower() in _ORG_KIND_WORDS for w in words):
         return None  # "Research Institute": a generic description
+    if all(w.lower() in _title_words() for w in words):
+        return None  # "Education", "Labor", "Digital": a portfolio or a title word, not a body
     if len(words) == 1 and (
         words[0].lower() in word_set("org_stopwords.txt") | word_set("title_words.txt")
     ):
@@ -321,7 +336,7 @@ def _cluster_people(found: list[Candidate]) -> list[Cluster]:
         if not name:
             continue
         if len(name.split()) == 1:
-            singles.append((ent.start, name))
+            singles.append((ent.start, name, ent.subject))
             continue
         key = person_key(name)
         cluster = full.get(key)
@@ -333,9 +348,9 @@ def _cluster_people(found: list[Candidate]) -> list[Cluster]:
             cluster.short_forms |= _short_forms(form)
     # A one-word name that shortens no full name is a person known by one name ("DuVernay").
     shorts = {s for c in full.values() for s in c.short_forms}
-    counts = Counter(name for _, name in singles)
-    for start, name in singles:
-        if name in shorts or counts[name] < 2:
+    counts = Counter(name for _, name, _ in singles)
+    for start, name, subject in singles:
+        if name in shorts or (counts[name] < 2 and not subject):
             continue
         key = person_key(name)
         if key not in full:

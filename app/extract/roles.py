@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from app.extract.entities import ArticleEntities, org_kind
 from app.extract.names import org_key
-from app.extract.periods import find_period
+from app.extract.periods import Period, find_period
 from app.extract.rules import word_set
 from app.extract.titles import (
     CONNECTORS,
@@ -26,9 +26,11 @@ from app.extract.titles import (
     is_abbreviation,
     is_demonym,
     is_head,
+    is_plural_title,
     is_title,
     leading_name,
     main_organizations,
+    ministry_for,
     modifiers,
     normalize_title,
     singular,
@@ -55,6 +57,11 @@ _BECAME = re.compile(
     r"(?P<passive>named|appointed|elected|promoted to))\s+(?:an?\s+|the\s+)?(?P<title>[^,.;]+)",
     re.I,
 )
+# "Becker was chief operating officer of Nordic Power": a title with its organization after a copula.
+_COPULA = re.compile(
+    r"\b(?P<verb>was|were|is|are|has been|had been|have been)\s+(?:also\s+)?(?:an?\s+|the\s+)?"
+    r"(?P<title>[a-z][\w -]*?\s+(?:of|at)\s+[A-Z][^,.;]*)",
+)
 _ROLE_OF = re.compile(
     r"\b(?P<verb>take|takes|took|taking|assume|assumes|assumed|assuming)\s+(?:on\s+|up\s+|over\s+)?the\s+"
     r"(?:role|post|position|job|office)\s+of\s+(?:an?\s+|the\s+)?(?P<title>[^,.;]+)",
@@ -65,6 +72,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+set\s+to|(?
 _LEAVING = re.compile(r"^(?:step|resign|quit|retir)", re.I)
 _CAPTION = re.compile(r"(?m)^(?P<name>[A-Z][^/\n]{2,40}?) / (?P<title>[A-Z][^/\n]{1,80})$")
 _SPEECH = {"said", "says", "told"}
+# Verbs whose object is the organization ("joined Acme as …"), not the person ("tapped Lee as …").
+_JOINING = {"joined", "joining", "join", "joins", "worked", "working", "served", "serving"}
 _HEAD_VERBS = {"heads": "head", "headed": "head", "leads": "leader", "led": "leader", "runs": "head",
                "ran": "head", "chairs": "chairman", "chaired": "chairman"}
 _WHO_HEADS = re.compile(
@@ -268,6 +277,8 @@ class RoleFinder:
         while len(words) > head_length(words) and words[0][0].isupper() and words[0].lower() not in modifiers() \
                 and not is_head(words[0]):
             words = words[1:]
+        if first < mention.start and not is_plural_title(words):
+            return  # "secretary for AI Ha Jun, Bae Min": a list of people, the title is the first's
         title = singular(" ".join(words)) if first < mention.start or len(words) == 1 else " ".join(words)
         self._add(mention.ref, title, status, start, mention.end, org)
 
@@ -278,7 +289,7 @@ class RoleFinder:
     def appointments(self) -> None:
         for sent in self.doc.sents:
             s_text, base = sent.text, sent.start_char
-            for pattern in (_APPOINT, _BECAME, _ROLE_OF):
+            for pattern in (_APPOINT, _BECAME, _ROLE_OF, _COPULA):
                 for m in pattern.finditer(s_text):
                     verb_group = "verb" if m.groupdict().get("verb") else "passive"
                     verb_at = base + m.start(verb_group)
@@ -296,12 +307,14 @@ class RoleFinder:
                     if not tm:
                         continue
                     org = self._org_named(tm["org"], base + m.start("title") + tm.start("org")) if tm["org"] else None
-                    if org is None and not tm["org"]:  # "joined Acme Group in 2016 as an engineer"
-                        org = self._org_in(verb_at, base + m.start("title"))
+                    if org is None and not tm["org"] and m[verb_group].lower() in _JOINING:
+                        org = self._org_in(verb_at, base + m.start("title"))  # "joined Acme in 2016 as …"
                     title = tm["title"].strip() if org or not tm["org"] else title_phrase.strip()
                     verb = m[verb_group].lower()
                     context = s_text[: m.start("title")]
-                    if _LEAVING.match(verb):
+                    if pattern is _COPULA and not (org and is_title(title)):
+                        continue  # "he was a fan of Acme": not a post
+                    if _LEAVING.match(verb) or verb in ("was", "were", "had been"):
                         status = "former"
                     elif _NOMINATED.search(context) or _FUTURE.search(s_text[: m.start(verb_group)]):
                         status = "nominated"
@@ -354,10 +367,21 @@ class RoleFinder:
 
 def _dated(doc: Doc, role: Role) -> Role:
     span = doc.char_span(role.start, role.end, alignment_mode="expand")
-    period = find_period(span.sent.text) if span is not None else None
+    period = Period()
+    if span is not None:
+        # The role's own words first ("joined Acme in 2016 as …"), then its line of the sentence: a
+        # period given for another post in a run-on line does not carry over.
+        sentence = span.sent
+        offset = role.start - sentence.start_char
+        line_start = sentence.text.rfind("\n", 0, max(0, offset)) + 1
+        line_end = sentence.text.find("\n", offset)
+        line = sentence.text[line_start : line_end if line_end >= 0 else len(sentence.text)]
+        period = find_period(span.text)
+        if period.text is None:
+            period = find_period(line)
     status = role.status
-    if period and period.end_year and not period.start_year and status == "current":
-        status = "former"  # "until 2020"
+    if period and period.end_year and status == "current":
+        status = "former"  # "until 2020", "from 2015 to 2019"
     return replace(
         role,
         status=status,
@@ -382,4 +406,4 @@ def find_roles(doc: Doc, entities: ArticleEntities) -> list[Role]:
     finder.captions()
     finder.bylines()
     main = main_organizations(entities)
-    return [_dated(doc, with_main_organization(role, main)) for role in finder.roles.values()]
+    return [_dated(doc, ministry_for(with_main_organization(role, main), entities)) for role in finder.roles.values()]

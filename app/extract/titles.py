@@ -77,6 +77,17 @@ def is_abbreviation(word: str) -> bool:
     )
 
 
+def is_plural_title(words: list[str]) -> bool:
+    """'Reps.', 'ministers', 'board members': a title given to several people at once."""
+    if not words:
+        return False
+    last = words[-1]
+    if _PLURAL_ABBREVIATION.match(last):
+        return True
+    bare = _bare(last)
+    return bare.endswith("s") and (bare[:-1] in title_words() or bare[:-2] in title_words())
+
+
 def singular(title: str) -> str:
     """'Reps.' before a list of names is each one's 'Rep.'."""
     m = _PLURAL_ABBREVIATION.match(title)
@@ -101,6 +112,10 @@ def words_before(words: list[Word]) -> list[Word]:
     for word in reversed(words):
         text = word.text
         bare = _bare(text)
+        if bare in DETERMINERS and taken and _bare(taken[0].text)[:1].isalpha() and \
+                word is not words[-1] and _follows_connector(words, word):
+            taken.insert(0, word)  # "Secretary of State for the Family": an article inside the title
+            continue
         if text.endswith((",", ";", ":")) or bare in DETERMINERS or bare in _STOPS:
             break
         if re.search(r"[.!?\"”’']$", text) and not is_abbreviation(text) and not _ACRONYM.match(text):
@@ -122,9 +137,14 @@ def words_before(words: list[Word]) -> list[Word]:
         break
     while taken and _bare(taken[0].text) in CONNECTORS:
         taken.pop(0)
-    if not taken or not head_length([w.text for w in taken]):
+    if not taken or not (head_length([w.text for w in taken]) or is_title(" ".join(w.text for w in taken))):
         return []
     return taken
+
+
+def _follows_connector(words: list[Word], word: Word) -> bool:
+    i = words.index(word)
+    return i > 0 and _bare(words[i - 1].text) in ("of", "for")
 
 
 def leading_name(words: list[Word]) -> list[Word]:
@@ -163,6 +183,22 @@ def normalize_title(title: str) -> str:
         if " " in written:
             text = re.sub(rf"\b{re.escape(written)}\b", aliases[written], text)
     return text
+
+
+def ministry_for(role: Role, entities: ArticleEntities) -> Role:
+    """'Climate Minister' at the 'Climate Ministry' the article names (or 'Ministry of Climate …')."""
+    words = role.title.split()
+    if role.organization is not None or len(words) < 2 or _bare(words[-1]) not in ("minister", "secretary"):
+        return role
+    portfolio = " ".join(w.lower() for w in words[:-1] if w.lower() not in ("deputy", "vice", "acting", "former"))
+    if not portfolio:
+        return role
+    for entity in entities.entities:
+        name = entity.name.lower()
+        if entity.type == "organization" and (name == f"{portfolio} ministry" or name.startswith(f"ministry of {portfolio}")
+                                                or name == f"{portfolio} department"):
+            return replace(role, organization=entity.ref)
+    return role
 
 
 def main_organizations(entities: ArticleEntities) -> dict[str, str]:

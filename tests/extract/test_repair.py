@@ -85,8 +85,9 @@ def test_evidence_offsets_hold_after_repair():
             '"I leave with pride," Park said."The port is strong."\n\nreporter@gazette.example(END)')
     (article,) = extract(page)
     assert "(Gazette)" not in article.body and "(END)" not in article.body
-    assert article.quotes, article.body
-    for quote in article.quotes:
-        assert article.body[quote.start:quote.end] == quote.text
+    (quote,) = article.quotes  # one statement in two passages around its reporting clause
+    assert quote.text == "I leave with pride, The port is strong."
+    assert article.body[quote.start:quote.end] == 'I leave with pride," Park said. "The port is strong.'
+    assert article.body[slice(*quote.mention)] == "Park"
     for role in article.roles:
         assert role.start < role.end <= len(article.body)

@@ -20,9 +20,9 @@ CASES = [
     # "adding" takes the subject of the verb it hangs on
     ('John Smith said, "The plan is good for everyone," adding, "It will create many jobs."',
      [("The plan is good for everyone,", "John Smith", "said"), ("It will create many jobs.", "John Smith", "adding")]),
-    # a quote broken by its reporting clause keeps one speaker
+    # a statement broken by its reporting clause is one quote of one speaker
     ('"We are ready for it," John Smith said. "The plan is finished and approved."',
-     [("We are ready for it,", "John Smith", "said"), ("The plan is finished and approved.", "John Smith", None)]),
+     [("We are ready for it, The plan is finished and approved.", "John Smith", "said")]),
     # an anonymous source gives no speaker rather than a guess
     ('John Smith chaired the talks. "The deal is close to done," an official said.',
      [("The deal is close to done,", None, "said")]),
