@@ -125,8 +125,12 @@ class ClaimFinder:
             if WIRE_DATELINE.fullmatch(head):  # the parse may hang the subject on the dateline
                 tokens = self._tokens(tokens[0].sent.start_char, end)
         subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= tokens[0].i]
-        roots = [t for t in subjects if t.head.dep_ == "ROOT"] or subjects
-        for subject in roots[:1]:
+        roots = [t for t in subjects if t.head.dep_ == "ROOT"]
+        # The main clause's subject first; "The company plans …, it said": past a placeholder
+        ordered = roots + [t for t in subjects if t not in roots]
+        if ordered and ordered[0].lower_ in _PLACEHOLDER_SUBJECTS and len(ordered) > 1:
+            ordered = ordered[1:2] + ordered[:1]
+        for subject in ordered[:1]:
             word = subject.lower_
             first_person = word in ("i", "we") or any(
                 c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)

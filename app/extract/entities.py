@@ -78,6 +78,8 @@ def candidates(doc: Doc) -> list[Candidate]:
         if label not in ("PERSON", "ORG"):
             continue
         start, end = ent.start_char, ent.end_char
+        if label == "PERSON":
+            start = _given_name_before(doc, ent, start)
         for ns, ne in names:
             if ns < end and start < ne and label == "ORG":
                 end = min(end, ns) if ns > start else start
@@ -142,6 +144,18 @@ def _extend_org(doc: Doc, ent, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _given_name_before(doc: Doc, ent, start: int) -> int:
+    """'Reps. Ana Silva': a capitalised word the tagger left out before a surname."""
+    if ent.start == 0 or len(ent) != 1:
+        return start
+    before = doc[ent.start - 1]
+    if (before.text[:1].isupper() and before.text.isalpha() and not before.is_sent_start and not before.ent_type_
+            and before.lower_ not in word_set("title_words.txt") | word_set("title_modifiers.txt") | _HONORIFICS
+            and before.lower_ not in word_set("person_stopwords.txt")):
+        return before.idx
+    return start
+
+
 def _after_title_word(text: str, start: int) -> bool:
     before = re.findall(r"[A-Za-z-]+", text[max(0, start - 30) : start])
     return bool(before) and text[start - 1 : start] == " " and before[-1].islower() and \
@@ -197,11 +211,17 @@ class ArticleEntities:
                 ref = e.ref
                 break
         else:
-            ref = f"{type_[0]}{len(self.entities) + 100}"
+            ref = self._next_ref(type_)
             kind = org_kind(name) if type_ == "organization" else None
             self.entities.append(Entity(ref=ref, type=type_, name=name, kind=kind))
         bisect.insort(self.mentions, Mention(start, end, ref), key=lambda m: m.start)
         return ref
+
+    def _next_ref(self, type_: str) -> str:
+        """Refs are 'p1', 'p2', … for people and 'o1', … for organizations, in the order found."""
+        prefix = type_[0]
+        taken = [int(e.ref[1:]) for e in self.entities if e.ref[:1] == prefix and e.ref[1:].isdigit()]
+        return f"{prefix}{max(taken, default=0) + 1}"
 
     def type_of(self, ref: str) -> str:
         return next(e.type for e in self.entities if e.ref == ref)
@@ -296,6 +316,9 @@ def _inner_parent(name: str) -> str | None:
 def split_org(text: str) -> tuple[str | None, str | None]:
     """'Acme Electronics' Solar division' -> ('Solar division', 'Acme Electronics')."""
     parts = _POSSESSIVE_SPLIT.split(" ".join(text.split()), maxsplit=1)
+    if len(parts) == 2 and parts[0].endswith("s") and text.count("'") + text.count("’") == 1 \
+            and re.search(r"s['’]\s", text) and parts[1].lower() in _ORG_KIND_WORDS:
+        return clean_org(text), None  # "National Rail Workers' Union": one name
     if len(parts) == 2:
         owner, unit = clean_org(parts[0]), clean_org(parts[1])
         if owner and org_kind(owner) == "company" and len(owner.split()) == 1 and not unit:
@@ -309,6 +332,11 @@ def split_org(text: str) -> tuple[str | None, str | None]:
 
 
 _ORG_KIND_WORDS = frozenset(word for word, _ in table("org_kinds.tsv")) | {"of", "and", "the"}
+
+
+def org_kind_words() -> frozenset[str]:
+    """Words that say what kind of body a name is: 'ministry', 'union', 'party', …"""
+    return _ORG_KIND_WORDS - {"of", "and", "the"}
 
 
 def org_kind(name: str) -> str:

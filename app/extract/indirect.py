@@ -10,6 +10,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from app.extract.quotes import QuoteSpan, in_heading
+from app.extract.resolve import Resolution
 from app.extract.rules import word_set
 from app.extract.types import text_of
 
@@ -40,7 +41,7 @@ def _quoted_share(start: int, end: int, spans: list[QuoteSpan]) -> float:
 def find_indirect(
     doc: Doc,
     spans: list[QuoteSpan],
-    speaker_of: Callable[[Token], tuple[str | None, float, tuple[int, int]]],
+    speaker_of: Callable[[Token], Resolution],
 ) -> list[tuple[int, int, str | None, str, float, tuple[int, int]]]:
     """(start, end, speaker ref, cue, confidence, speaker mention) for each indirect report."""
     verbs = word_set("indirect_verbs.txt")
@@ -65,6 +66,6 @@ def find_indirect(
             continue
         if _quoted_share(start, end, spans) > 0.5:
             continue
-        ref, confidence, mention = speaker_of(subjects[0])
-        found.append((start, end, ref, token.text, confidence * 0.9, mention))
+        who = speaker_of(subjects[0])
+        found.append((start, end, who.ref, token.text, who.confidence * 0.9, who.mention))
     return found

@@ -114,7 +114,7 @@ def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
     direct = list(quotes)  # aligned with `spans`
     quotes = _statements(body, spans, attributions, quotes)
     for start, end, speaker, cue, confidence, mention in find_indirect(
-        doc, spans, lambda token: (*attributor.resolve(token, token.idx), attributor.resolver.mention_span(token))
+        doc, spans, lambda token: attributor.resolver.resolve(token, token.idx)
     ):
         quotes.append(Quote(body[start:end], "indirect", start, end, speaker, cue, confidence, mention))
     quotes = _without_parts_of_reports(quotes)

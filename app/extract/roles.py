@@ -14,8 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from app.extract.entities import ArticleEntities, org_kind
-from app.extract.names import org_key
+from app.extract.entities import ArticleEntities, clean_org, org_kind_words
 from app.extract.periods import Period, find_period
 from app.extract.rules import word_set
 from app.extract.titles import (
@@ -38,7 +37,7 @@ from app.extract.titles import (
     with_main_organization,
     words_before,
 )
-from app.extract.types import Entity, Mention, Role, text_of
+from app.extract.types import Mention, Role, text_of
 
 _FORMER = {"former", "ex", "then", "erstwhile", "onetime", "late", "previous"}
 _NOMINATED = re.compile(r"\b(nominat\w*|tapp(?:ed|ing)|pick(?:ed|ing)?|designate|tipped|pending)\b", re.I)
@@ -120,14 +119,15 @@ class RoleFinder:
         words = name.split()
         if not words or len(words) > 8 or not all(w[0].isupper() or w in CONNECTORS for w in words):
             return None
-        key = org_key(name)
-        for e in self.entities.entities:
-            if e.type == "organization" and org_key(e.name) == key:
-                return e.ref
-        ref = f"x{len(self.entities.entities) + 1}"
-        self.entities.entities.append(Entity(ref=ref, type="organization", name=name, kind=org_kind(name)))
-        self.by_ref[ref] = self.entities.entities[-1]
-        return ref
+        if len(words) == 1 and words[0].lower() in org_kind_words():
+            # "Union general secretary X": the union the article names
+            named = [e for e in self.entities.entities if e.type == "organization"
+                     and e.name.split()[-1].lower() == words[0].lower() and len(e.name.split()) > 1]
+            return named[0].ref if len(named) == 1 else None
+        cleaned = clean_org(name)
+        if cleaned is None:
+            return None
+        return self.entities.add(cleaned, "organization", start, start + len(phrase))
 
     def _add(self, person: str, title: str, status: str, start: int, end: int, org: str | None) -> None:
         title = " ".join(title.split()).strip(" ,")
@@ -268,19 +268,43 @@ class RoleFinder:
             ):
                 name = " ".join(w.text for w in lead)
                 org = self._org_named(re.sub(r"['’]s$", "", name), lead[0].start)
-            if lead:
+            if lead and (org is not None or is_demonym(lead)):
                 title_words = [w.text for w in taken[len(lead):]]
         org = org or self._org_after(self._chain_end(mention))
         status = self._status(title_words)
         words = [w for w in title_words if w.lower().strip(",") not in _FORMER | {"ex-"}]
         # Drop leading capitalised words that are not part of the title ("South Korean President").
         while len(words) > head_length(words) and words[0][0].isupper() and words[0].lower() not in modifiers() \
-                and not is_head(words[0]):
+                and not is_head(words[0]) and words[0].lower() not in org_kind_words():
             words = words[1:]
         if first < mention.start and not is_plural_title(words):
             return  # "secretary for AI Ha Jun, Bae Min": a list of people, the title is the first's
         title = singular(" ".join(words)) if first < mention.start or len(words) == 1 else " ".join(words)
         self._add(mention.ref, title, status, start, mention.end, org)
+
+    def title_apposed(self, mention: Mention) -> None:
+        """'Acme's chief executive, Jo Lee, said' / 'the council leader, Jo Lee,': a title set off
+        before the name by a comma, after an owner's possessive or 'the'."""
+        left = self.text[max(0, mention.start - 120) : mention.start]
+        if not left.endswith(", ") or "\n" in left[-60:]:
+            return
+        floor = mention.start - len(left)
+        words = self._words(floor, mention.start - 2)
+        taken = words_before(words)
+        if not taken:
+            return
+        i = words.index(taken[0])
+        owner = re.search(r"['’]s$", taken[0].text)
+        if not owner and (i == 0 or words[i - 1].text.lower() not in ("the", "its", "their", "his", "her")):
+            return
+        org = None
+        title_words = [w.text for w in taken]
+        if owner:
+            org = self._org_named(re.sub(r"['’]s$", "", taken[0].text), taken[0].start)
+            title_words = title_words[1:]
+        if not title_words or not is_title(" ".join(title_words)):
+            return
+        self._add(mention.ref, " ".join(title_words), self._status(title_words), taken[0].start, mention.end, org)
 
     def _sentence_start(self, at: int) -> int:
         span = self.doc.char_span(at, at + 1, alignment_mode="expand")
@@ -402,6 +426,7 @@ def find_roles(doc: Doc, entities: ArticleEntities) -> list[Role]:
         finder.appositions(mention)
         finder.relative_clause(mention)
         finder.title_before(mention)
+        finder.title_apposed(mention)
     finder.appointments()
     finder.captions()
     finder.bylines()

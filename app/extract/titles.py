@@ -202,8 +202,8 @@ def ministry_for(role: Role, entities: ArticleEntities) -> Role:
 
 
 def main_organizations(entities: ArticleEntities) -> dict[str, str]:
-    """kind -> the organization of that kind the article names most (at least twice, and more
-    often than any other of its kind)."""
+    """kind -> the organization of that kind the article is about: the only one it names, or the
+    one it names most (at least twice, and more often than any other of its kind)."""
     counts: dict[str, Counter] = defaultdict(Counter)
     by_ref = {e.ref: e for e in entities.entities}
     for m in entities.mentions:
@@ -213,8 +213,8 @@ def main_organizations(entities: ArticleEntities) -> dict[str, str]:
     main = {}
     for kind, counter in counts.items():
         ranked = counter.most_common(2)
-        if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            main[kind] = ranked[0][0]
+        if len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+            main[kind] = ranked[0][0]  # the only one of its kind, or the one named most
     return main
 
 

@@ -1,7 +1,7 @@
 """Roles: one record per (person, organization, normalised title), reported by articles."""
 from __future__ import annotations
 
-from sqlalchemy import Select, bindparam, delete, exists, or_, select
+from sqlalchemy import Select, and_, bindparam, delete, exists, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Article, Organization, Person, Role, RoleReport
@@ -83,7 +83,10 @@ def roles_query(
         stmt = stmt.where(
             Role.start_year.is_not(None) | Role.end_year.is_not(None),
             or_(Role.start_year.is_(None), Role.start_year <= year),
-            or_(Role.end_year.is_(None), Role.end_year >= year),
+            # A former role whose end is not given ended at an unknown time: held in its start
+            # year, not in every year after it.
+            or_(Role.end_year >= year,
+                and_(Role.end_year.is_(None), or_(Role.status != "former", Role.start_year == year))),
         )
     if title:
         stmt = stmt.where(Role.title_normalized == title.lower())
