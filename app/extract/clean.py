@@ -42,7 +42,8 @@ _COPYRIGHT = re.compile(
 _DATELINE = re.compile(r"^\((?P<pub>[A-Z][\w&.'’ ]{1,40})\)\s*[—–-]+\s*")
 # A wire story's dateline: "SEOUL, Dec. 28 (Yonhap) -- ", "WASHINGTON (AP) — ".
 WIRE_DATELINE = re.compile(
-    r"(?m)^[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][\w .'’-]{1,30})?(?:, [A-Z][a-z]{2,4}\.? \d{1,2})? \([^()\n]{2,40}\) *[—–-]{1,2} *"
+    r"(?m)^(?:[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][\w .'’-]{1,30})?(?:, [A-Z][a-z]{2,4}\.? \d{1,2})? )?"
+    r"\([^()\n]{2,40}\) *[—–-]{1,2} *"
 )
 # A sentence end glued to the next sentence ("science.Author of"), also after a closing quote.
 _GLUED = re.compile(

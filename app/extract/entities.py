@@ -101,7 +101,8 @@ def candidates(doc: Doc) -> list[Candidate]:
         if label == "ORG":
             start, end = _extend_org(doc, ent, start, end)
         span = doc.char_span(start, end, alignment_mode="expand")
-        subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and label == "PERSON"
+        subject = (span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and label == "PERSON"
+                   and span.root.tag_ == "NNP" and not _in_quotes(text, start))
         found.append(Candidate(start, end, label, text[start:end], subject))
     for ns, ne in names:
         if not any(c.start <= ns and ne <= c.end and c.label == "PERSON" for c in found):
@@ -114,6 +115,14 @@ def candidates(doc: Doc) -> list[Candidate]:
         else c
         for c in found
     ]
+    surnames = {c.text for c in found if c.label == "PERSON" and len(c.text.split()) == 1}
+    found = [
+        Candidate(c.start, c.end, "PERSON", c.text)
+        if c.label == "ORG" and 2 <= len(c.text.split()) <= 3 and c.text.split()[-1] in surnames
+        and not any(w.lower() in _ORG_KIND_WORDS for w in c.text.split()) and clean_person(c.text)
+        else c
+        for c in found
+    ]  # "Vera Holm" tagged an organization, "Holm" a person
     headings = _heading_spans(text)
     datelines = [(m.start(), m.end()) for m in WIRE_DATELINE.finditer(text)]
     found = [c for c in found if not any(s <= c.start < e for s, e in datelines)]
@@ -144,6 +153,13 @@ def _extend_org(doc: Doc, ent, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _in_quotes(text: str, at: int) -> bool:
+    """Inside a quotation of its paragraph: an odd number of quote marks before it."""
+    paragraph = text[text.rfind("\n\n", 0, at) + 1 : at]
+    return (paragraph.count("\"") + paragraph.count("“") - paragraph.count("”")) % 2 == 1 or \
+        paragraph.count("“") > paragraph.count("”")
+
+
 def _given_name_before(doc: Doc, ent, start: int) -> int:
     """'Reps. Ana Silva': a capitalised word the tagger left out before a surname."""
     if ent.start == 0 or len(ent) != 1:
@@ -157,9 +173,11 @@ def _given_name_before(doc: Doc, ent, start: int) -> int:
 
 
 def _after_title_word(text: str, start: int) -> bool:
+    """A lower-case title or a noun for a person right before the name: 'spokesman Jo Lee',
+    'local farmer Gareth Jones'."""
     before = re.findall(r"[A-Za-z-]+", text[max(0, start - 30) : start])
     return bool(before) and text[start - 1 : start] == " " and before[-1].islower() and \
-        before[-1] in word_set("title_words.txt")
+        before[-1] in word_set("title_words.txt") | word_set("person_nouns.txt")
 
 
 def _looks_like_org(text: str, start: int, end: int) -> bool:
@@ -183,6 +201,7 @@ class Cluster:
     forms: Counter = field(default_factory=Counter)
     short_forms: set[str] = field(default_factory=set)
     first_at: int = 0
+    media: bool = False  # the page's publisher
 
     @property
     def name(self) -> str:
@@ -332,6 +351,21 @@ def split_org(text: str) -> tuple[str | None, str | None]:
 
 
 _ORG_KIND_WORDS = frozenset(word for word, _ in table("org_kinds.tsv")) | {"of", "and", "the"}
+
+
+def org_by_head(entities: "ArticleEntities", noun: str) -> str | None:
+    """'the airline', 'the union': the one organization of the article whose name ends in that
+    noun ('Skyway Airlines', 'Rail Workers' Union'), else the only company for 'company'/'firm'."""
+    noun = noun.lower()
+    named = [e for e in entities.entities if e.type == "organization" and len(e.name.split()) > 1
+             and e.name.split()[-1].lower().rstrip("s") == noun.rstrip("s")]
+    if len(named) == 1:
+        return named[0].ref
+    if noun in ("company", "firm", "group", "bank", "carmaker", "maker", "chipmaker"):
+        companies = [e for e in entities.entities if e.type == "organization" and e.kind in ("company", "finance")]
+        if len(companies) == 1:
+            return companies[0].ref
+    return None
 
 
 def org_kind_words() -> frozenset[str]:
@@ -593,7 +627,7 @@ def extract_entities(doc: Doc, extra_orgs: list[str] = (), authors: tuple[str, .
     known = {org_key(f) for c in orgs for f in c.forms}
     for name in extra_orgs:
         if name and org_key(name) not in known:
-            cluster = Cluster(ref="", type="organization", first_at=len(text_of(doc)))
+            cluster = Cluster(ref="", type="organization", first_at=len(text_of(doc)), media=True)
             cluster.forms[name] += 1
             orgs.append(cluster)
             known.add(org_key(name))
@@ -618,7 +652,7 @@ def extract_entities(doc: Doc, extra_orgs: list[str] = (), authors: tuple[str, .
             type="organization",
             name=c.name,
             aliases=tuple(sorted(f for f in c.forms if f != c.name)),
-            kind=org_kind(c.name),
+            kind="media" if c.media else org_kind(c.name),
             parent=parents.get(c.ref),
         )
         for c in orgs

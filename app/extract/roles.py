@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from app.extract.entities import ArticleEntities, clean_org, org_kind_words
+from app.extract.entities import ArticleEntities, clean_org, org_by_head, org_kind_words
 from app.extract.periods import Period, find_period
 from app.extract.rules import word_set
 from app.extract.titles import (
@@ -71,6 +71,11 @@ _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+set\s+to|(?
 _LEAVING = re.compile(r"^(?:step|resign|quit|retir)", re.I)
 _CAPTION = re.compile(r"(?m)^(?P<name>[A-Z][^/\n]{2,40}?) / (?P<title>[A-Z][^/\n]{1,80})$")
 _SPEECH = {"said", "says", "told"}
+# A comma that ends an apposition, not one inside a name ("Ministry of Trade, Industry and Energy",
+# "Acme, Inc.").
+_NAME_LIST_COMMA = re.compile(
+    r",\s+(?!(?:Inc|Ltd|Co|Corp|LLC)\b)(?![A-Z][\w&]*(?:\s[A-Z][\w&]*)*(?:,\s[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)*,?\s+(?:and|&)\s+[A-Z])"
+)
 # Verbs whose object is the organization ("joined Acme as …"), not the person ("tapped Lee as …").
 _JOINING = {"joined", "joining", "join", "joins", "worked", "working", "served", "serving"}
 _HEAD_VERBS = {"heads": "head", "headed": "head", "leads": "leader", "led": "leader", "runs": "head",
@@ -114,6 +119,9 @@ class RoleFinder:
             return ref
         if any(start <= m.start < start + len(phrase) and self._person(m.ref) for m in self.entities.mentions):
             return None
+        span = self.doc.char_span(start, start + len(phrase.rstrip()), alignment_mode="expand")
+        if span is not None and span.ents and all(e.label_ in ("GPE", "LOC", "NORP") for e in span.ents):
+            return None  # "ambassador to Japan": a place, not an employer
         name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
         name = re.split(r"['’]s\b", name)[-1].strip() or name
         words = name.split()
@@ -128,6 +136,17 @@ class RoleFinder:
         if cleaned is None:
             return None
         return self.entities.add(cleaned, "organization", start, start + len(phrase))
+
+    def _owner(self, word: str, at: int) -> str | None:
+        """'Acme's' is Acme; 'the company's', 'the airline's' is the organization of the article
+        that the noun names."""
+        if word[:1].isupper():
+            return self._org_named(word, at)
+        return org_by_head(self.entities, word)
+
+    def _is_place(self, phrase: str) -> bool:
+        phrase = re.sub(r"^(?:the)\s+", "", phrase.strip(), flags=re.I)
+        return any(e.label_ in ("GPE", "LOC") and e.text.removeprefix("the ") == phrase for e in self.doc.ents)
 
     def _add(self, person: str, title: str, status: str, start: int, end: int, org: str | None) -> None:
         title = " ".join(title.split()).strip(" ,")
@@ -167,6 +186,7 @@ class RoleFinder:
             return  # ", said X" or ", who …": not an apposition
         stop = _STOP_CLAUSE.search(rest, 2)
         phrase = rest[2 : stop.start() if stop else len(rest)]
+        phrase = _NAME_LIST_COMMA.split(phrase, maxsplit=1)[0]  # an apposition ends at its comma
         head = re.split(r"\s+(?:of|at|for|in|from|with)\s+", phrase, maxsplit=1)[0].split()
         if stop and stop.group().strip() in _SPEECH and head and head[-1].lower() in word_set("anonymous_sources.txt"):
             return  # "… Trump, an official at the office said": the official is the verb's subject
@@ -188,10 +208,24 @@ class RoleFinder:
             # "head of the X Lab at Y": the title may itself hold "of".
             return
         org = None
-        if org_phrase:
+        owner = re.match(r"(?P<owner>[\w&.-]+)['’]s\s+(?P<title>.+)$", title)
+        if owner:  # "the company's finance director", "Acme's chief"
+            org = self._owner(owner["owner"], at + m.start("title"))
+            title = owner["title"]
+        if org_phrase and org is None:
             org = self._org_named(org_phrase, at + m.start("org"))
-            if org is None and m["prep"] in ("of", "for") and not org_phrase[:1].isupper():
-                title = f"{title} {m['prep']} {org_phrase}"
+            if org is None:
+                # "spokeswoman for women for the Green Party": the body named further on
+                deeper = re.search(r"\s(?:of|for|at)\s+(?:the\s+)?(?P<org>[A-Z][^,;]*)$", org_phrase)
+                if deeper:
+                    org = self._org_named(deeper["org"], at + m.start("org") + deeper.start("org"))
+                    if org is not None:
+                        title = f"{title} {m['prep']} {org_phrase[: deeper.start()]}"
+            if org is None and m["prep"] in ("of", "for", "to") and not self._is_place(org_phrase):
+                if not org_phrase[:1].isupper():
+                    title = f"{title} {m['prep']} {org_phrase}"
+            elif org is None and m["prep"] == "to":
+                title = f"{title} to {org_phrase}"  # "ambassador to Japan": a post, not an employer
         status = "former" if (m["status"] or "").strip().lower() in ("former", "then", "ex-") else "current"
         end = at + len(part)
         self._add(mention.ref, title, status, mention.start, end, org)
@@ -286,22 +320,33 @@ class RoleFinder:
         """'Acme's chief executive, Jo Lee, said' / 'the council leader, Jo Lee,': a title set off
         before the name by a comma, after an owner's possessive or 'the'."""
         left = self.text[max(0, mention.start - 120) : mention.start]
-        if not left.endswith(", ") or "\n" in left[-60:]:
+        honorific = re.search(r",\s+(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+$", left)
+        cut = honorific.start() if honorific else len(left) - 2
+        if not (honorific or left.endswith(", ")) or "\n" in left[-60:]:
             return
         floor = mention.start - len(left)
-        words = self._words(floor, mention.start - 2)
+        words = self._words(floor, floor + cut)
         taken = words_before(words)
         if not taken:
             return
         i = words.index(taken[0])
         owner = re.search(r"['’]s$", taken[0].text)
-        if not owner and (i == 0 or words[i - 1].text.lower() not in ("the", "its", "their", "his", "her")):
+        before = words[i - 1].text if i else ""
+        common_owner = re.match(r"(?P<noun>[a-z]+)['’]s$", before)  # "the airline's chief executive"
+        if not owner and not common_owner and before.lower() not in ("the", "its", "their", "his", "her"):
             return
         org = None
         title_words = [w.text for w in taken]
         if owner:
             org = self._org_named(re.sub(r"['’]s$", "", taken[0].text), taken[0].start)
             title_words = title_words[1:]
+        elif common_owner:
+            org = org_by_head(self.entities, common_owner["noun"])
+        phrase = re.match(r"(?P<title>.+?)\s+(?:of|at)\s+(?P<org>[A-Z].+)$", " ".join(title_words))
+        if phrase and is_title(phrase["title"]) and org is None:  # "the chief executive of Acme, Jo Lee,"
+            org = self._org_named(phrase["org"], self.text.find(phrase["org"], taken[0].start))
+            if org is not None:
+                title_words = phrase["title"].split()
         if not title_words or not is_title(" ".join(title_words)):
             return
         self._add(mention.ref, " ".join(title_words), self._status(title_words), taken[0].start, mention.end, org)
@@ -342,12 +387,15 @@ class RoleFinder:
                         status = "former"
                     elif _NOMINATED.search(context) or _FUTURE.search(s_text[: m.start(verb_group)]):
                         status = "nominated"
-                    elif verb in ("worked", "served", "joined", "becoming") or re.search(r"\bbefore\b", s_text[: m.start()]):
+                    elif verb in ("worked", "served", "joined", "becoming") and not re.search(
+                            r"\b(?:has|have)\s+(?:\w+\s+)?$", s_text[: m.start(verb_group)]) \
+                            or re.search(r"\bbefore\b", s_text[: m.start()]):
                         status = "former"
                     else:
                         status = "current"
-                    title = re.sub(r"^(?:new|first|second)\s+", "", title, flags=re.I)
-                    title = re.split(r"\s+(?:in|from|to|on|since|until|after|before)\s+", title)[0]
+                    title = re.sub(r"^(?:(?:its|their|his|her|the|a|an)\s+)?(?:new|first|second)?\s*", "", title, flags=re.I)
+                    title = re.split(r"\s+(?:in|from|to|on|since|until|after|before|if|when|while|unless|"
+                                     r"pending|once|because)\s+", title)[0]
                     self._add(person, title, status, verb_at, base + m.end("title"), org)
 
     def _subject_before(self, start: int, verb_at: int) -> str | None:
@@ -389,6 +437,10 @@ class RoleFinder:
             self._add(person, m["title"].lower(), "current", m.start(), m.end(), org)
 
 
+_LEFT = re.compile(r"\b(?:resign(?:s|ed)?|step(?:s|ped)? down|quit|retire[sd]?|(?:was|were|has been|had been) "
+                   r"(?:fired|ousted|dismissed|sacked|removed))\b", re.I)
+
+
 def _dated(doc: Doc, role: Role) -> Role:
     span = doc.char_span(role.start, role.end, alignment_mode="expand")
     period = Period()
@@ -406,6 +458,8 @@ def _dated(doc: Doc, role: Role) -> Role:
     status = role.status
     if period and period.end_year and status == "current":
         status = "former"  # "until 2020", "from 2015 to 2019"
+    if status == "current" and span is not None and _LEFT.search(text_of(doc)[role.end : span.sent.end_char][:60]):
+        status = "former"  # "party leader Martin Cole resigned on Sunday"
     return replace(
         role,
         status=status,

@@ -198,6 +198,12 @@ class Attributor:
         if colon is None or any(_reporting(t) for t in before[:6]):
             return None
         root = colon.head
+        if self._inside_quote(root) or root.idx > colon.idx:  # the parse hung the colon on the quote
+            root = self.doc[colon.i - 1] if colon.i else colon
+            for _ in range(5):
+                if root.pos_ in ("VERB", "AUX") or root.head is root:
+                    break
+                root = root.head
         while root.dep_ in ("conj", "xcomp", "advcl") and root.head is not root:
             root = root.head
         subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not self._inside_quote(c)]

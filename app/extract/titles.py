@@ -66,7 +66,7 @@ def is_title(phrase: str) -> bool:
         return False
     if head_length(words):
         return True
-    return any(word.lower() in ("of", "for") and i and head_length(words[:i]) for i, word in enumerate(words))
+    return any(word.lower() in ("of", "for", "to") and i and head_length(words[:i]) for i, word in enumerate(words))
 
 
 def is_abbreviation(word: str) -> bool:
