@@ -437,8 +437,9 @@ class RoleFinder:
             self._add(person, m["title"].lower(), "current", m.start(), m.end(), org)
 
 
-_LEFT = re.compile(r"\b(?:resign(?:s|ed)?|step(?:s|ped)? down|quit|retire[sd]?|(?:was|were|has been|had been) "
-                   r"(?:fired|ousted|dismissed|sacked|removed))\b", re.I)
+# Leaving a post, said as done ("resigned", "stepped down"), not as to come ("will step down").
+_LEFT = re.compile(r"^[^.;]{0,40}?(?<!will )(?<!to )\b(?:resign(?:s|ed)|step(?:s|ped) down|quit|retire[sd]|"
+                   r"(?:was|were|has been|had been) (?:fired|ousted|dismissed|sacked|removed))\b", re.I)
 
 
 def _dated(doc: Doc, role: Role) -> Role:
@@ -458,7 +459,7 @@ def _dated(doc: Doc, role: Role) -> Role:
     status = role.status
     if period and period.end_year and status == "current":
         status = "former"  # "until 2020", "from 2015 to 2019"
-    if status == "current" and span is not None and _LEFT.search(text_of(doc)[role.end : span.sent.end_char][:60]):
+    if status == "current" and span is not None and _LEFT.search(text_of(doc)[role.end : span.sent.end_char]):
         status = "former"  # "party leader Martin Cole resigned on Sunday"
     return replace(
         role,

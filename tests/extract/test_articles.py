@@ -1,0 +1,215 @@
+"""Whole-pipeline table tests on short made-up articles (made-up names) in British, American and
+Korean news styles: the people, organizations, roles, quotes with their speaker and the words
+naming the speaker, and claimants that a reader would take from each. `...` means any value."""
+import pytest
+
+from app.extract.pipeline import extract
+
+ARTICLES = {
+    'uk_council': """Council to close two libraries
+
+Riverton's council leader, Margaret Holt, said on Tuesday that two branch libraries would close in April. "We have no money left for buildings," Ms Holt said. "Staff will move to the central library."
+
+Opposition leader Tom Reed said the decision was "a disgrace". The Riverton Libraries Trust, a charity, called for a public meeting.""",
+    'us_mayor': """Mayor signs transit budget
+
+Mayor Carla Mendes signed a $2.4 billion transit budget on Friday. "This city runs on buses," the mayor said at a news conference. Council member Dana Whitfield, who voted against the plan, said it raised fares too fast.
+
+"We will keep fighting for riders," Whitfield said.""",
+    'kr_minister': """Minister vows chip support
+
+SEOUL, March 3 (Wire) -- Trade Minister Park Ji-hoon said Monday the government will spend 3 trillion won ($2.2 billion) on chip research by 2028.
+
+"We must not fall behind," Park said. "Our companies need talent more than money."
+
+Park, a former executive of Hanbit Semiconductor, took office in January.""",
+    'union_strike': """Rail workers to strike
+
+The National Rail Workers' Union said on Thursday its members would strike for three days next month. Union general secretary Owen Price told reporters the offer was "an insult". "Nobody wants a strike," he said.
+
+A spokesman for the rail operator said talks would continue.""",
+    'company_ceo': """Nordlys profit falls
+
+Nordlys Energy said its profit fell 12 percent in the third quarter. Chief executive Ingrid Dahl blamed lower power prices. "It was a difficult quarter," the chief executive said.
+
+The company plans to cut 300 jobs by next year, it said.""",
+    'career': """New chair for Port Authority
+
+Port Authority chairwoman Helen Park will step down in June, the board said. From 2015 to 2019, Park was chief operating officer of Nordic Power. She joined the authority in 2020.""",
+    'two_speakers': """Debate over the bridge
+
+"The bridge is unsafe," said engineer Lars Berg. "It must close now."
+
+Transport Minister Aiko Tanaka disagreed. "The bridge is safe for cars," she said. "Only trucks will be banned."
+
+Berg said the ban did not go far enough.""",
+    'interview': """'We need more teachers': an interview with Rosa Lind
+
+Rosa Lind, head of the Teachers Federation, spoke to us this week.
+
+Q: What is the biggest problem?
+
+A: We simply do not have enough teachers in rural schools.
+
+Q: What will you ask the government for?
+
+A: A pay rise of 8 percent and housing support for young teachers.""",
+    'anonymous': """Talks stall over tariffs
+
+Negotiators failed to agree on tariffs on Monday. "There is no deal yet," a senior official said. Experts said the talks could resume next week. "We are still far apart," said one diplomat.""",
+    'shadow_title': """Shadow minister attacks plan
+
+Shadow Secretary of State for the Family Tom Reed said the plan would fail families. Reed, who has led the party's family policy since 2021, said he would table an amendment.""",
+    'orgs': """Chipmakers race for HBM
+
+Samsung Electronics and SK hynix are racing to supply HBM chips for AI servers, Bloomberg News reported. The GPU market grew 40 percent last year, according to Bloomberg. Both firms expect demand for IP licensing and Digital services to rise, the Labor Ministry said.""",
+    'rep_list': """Lawmakers demand inquiry
+
+Reps. Ana Silva, Ben Cho and Carl Diaz of the Green Party demanded an inquiry on Wednesday. "The public deserves answers," Silva said.""",
+    'uk_nhs': """Hospital trust warns of winter pressure
+
+The chief executive of Fenwick Hospitals NHS Trust, Dr Amira Shah, said beds were full. "We are planning for the worst winter in a decade," she told the BBC.
+
+Health Secretary Paul Grant said extra funding would follow.""",
+    'us_senator': """Senator blocks nominee
+
+Sen. Laura Kincaid, a Republican from Ohio, blocked the nomination on Tuesday. "The nominee is not qualified," Kincaid said in a statement.
+
+The White House called the move "partisan".""",
+    'kr_company': """Hanbit Motors names new chief
+
+Hanbit Motors appointed Choi Min-jae as its new chief executive on Wednesday, the company said. Choi, 54, previously headed the firm's battery division.
+
+"Electric cars are our future," Choi said in a statement.""",
+    'kr_ministry': """Ministry to expand AI training
+
+The Ministry of Science and Digital Affairs will train 10,000 AI engineers by 2027, Vice Minister Oh Seung-hyun said Tuesday. "Talent is the bottleneck," Oh told reporters.""",
+    'resign': """Party leader resigns
+
+Green Party leader Martin Cole resigned on Sunday after a poor election result. Cole, who led the party since 2018, said he took full responsibility.
+
+"It is time for new ideas," he said.""",
+    'nominated': """Governor picks judge
+
+Governor Elena Ruiz has nominated Judge Samuel Okoye to the state supreme court. Okoye will become chief justice if confirmed by the senate.""",
+    'turns': """Budget row
+
+"This budget betrays workers," said union leader Frank Miller. "We will march next month."
+
+Finance Minister Grace Obi rejected the claim. "The budget protects every job," Obi said. "Nobody will lose a pension."
+
+Miller said his members would not back down.""",
+    'correspondent': """Floods hit the valley
+
+Heavy rain flooded the valley overnight. BBC correspondent Nia Evans said roads into the town were closed.
+
+"We have never seen water this high," said local farmer Gareth Jones.""",
+    'according': """Sales slump
+
+Car sales fell 8 percent in May, according to the Vehicle Makers Association. "The market is weak," the association said in a report.""",
+    'spokesperson': """Airline cancels flights
+
+Skyway Airlines cancelled 40 flights on Monday because of a strike. "We apologise to passengers," a Skyway spokeswoman said. The airline's chief executive, Petra Lund, will meet the union on Tuesday.""",
+    'apposition_former': """Former envoy joins think tank
+
+Hugo Baptiste, a former ambassador to Japan, has joined the Atlas Institute as a senior fellow, the institute said.""",
+    'period_since': """Bank keeps chief
+
+Tessa Marlow has been chief financial officer of Brightwater Bank since 2019. She previously worked as a partner at Kessler & Co.""",
+    'claims_invest': """City to invest in housing
+
+The city council will invest 500 million dollars in affordable housing over five years, Mayor Ruth Calder said. The plan aims to build 8,000 homes by 2030.""",
+    'claims_partnership': """Carmakers team up
+
+Hanbit Motors signed an agreement with Nordlys Energy to build a battery plant in Ohio. The two companies will invest 1.2 billion dollars, they said.""",
+    'pronoun_two': """Coach praises team
+
+Coach Maria Vidal said her players had earned the win. Captain Jon Berg agreed. "We trusted each other," he said.""",
+    'it_subject': """Regulator fines bank
+
+The Financial Conduct Office fined Brightwater Bank 20 million pounds on Thursday. It said the bank had failed to stop fraud.""",
+    'media_publisher': """(Harbour Gazette) -- Port workers voted to strike on Friday, union secretary Dana Whitfield said. "We are ready," she said.""",
+    'colon_intro': """Minister responds
+
+Education Minister Sofia Alvarez gave a short answer: "Schools will open on time."
+""",
+    'kr_reps': """Lawmakers file bill
+
+Reps. Kang Min-ji and Lee Dong-wook of the Democratic Party filed a bill on Thursday to cap rents. "Tenants need protection," Kang said.""",
+    'exec_list': """Board changes at Atlas
+
+Atlas Group said on Monday that Vera Holm will become chief executive in July. Holm, the company's finance director, replaces Leo Marsh, who is retiring.""",
+}
+
+EXPECTED = {
+    'uk_council': {'people': {'Tom Reed', 'Margaret Holt'}, 'not_orgs': {'Opposition'}, 'roles': [('Margaret Holt', 'council leader', ..., 'current'), ('Tom Reed', 'Opposition leader', None, 'current')], 'quotes': [('We have no money left for buildings', 'Margaret Holt', 'Ms Holt')]},
+    'us_mayor': {'people': {'Carla Mendes', 'Dana Whitfield'}, 'not_orgs': {'Council', 'Dana Whitfield'}, 'roles': [('Carla Mendes', 'Mayor', None, 'current'), ('Dana Whitfield', 'Council member', None, 'current')], 'quotes': [('This city runs on buses', 'Carla Mendes', 'the mayor'), ('We will keep fighting for riders', 'Dana Whitfield', 'Whitfield')]},
+    'kr_minister': {'people': {'Park Ji-hoon'}, 'not_orgs': {'SEOUL'}, 'roles': [('Park Ji-hoon', 'Trade Minister', None, 'current'), ('Park Ji-hoon', 'executive', 'Hanbit Semiconductor', 'former')], 'quotes': [('We must not fall behind', 'Park Ji-hoon', 'Park'), ('the government will spend', 'Park Ji-hoon', 'Trade Minister Park Ji-hoon')], 'claims': [('Trade Minister Park Ji-hoon said Monday the government will spend', 'Park Ji-hoon')]},
+    'union_strike': {'orgs': {"National Rail Workers' Union"}, 'not_orgs': {'National Rail Workers', 'Union'}, 'roles': [('Owen Price', 'general secretary', "National Rail Workers' Union", 'current')], 'quotes': [('Nobody wants a strike', 'Owen Price', 'he')]},
+    'company_ceo': {'roles': [('Ingrid Dahl', 'Chief executive', 'Nordlys Energy', 'current')], 'quotes': [('It was a difficult quarter', 'Ingrid Dahl', 'the chief executive')], 'claims': [('The company plans to cut 300 jobs', 'Nordlys Energy')]},
+    'career': {'people': {'Helen Park'}, 'orgs': {'Port Authority', 'Nordic Power'}, 'roles': [('Helen Park', 'chairwoman', 'Port Authority', 'current'), ('Helen Park', 'chief operating officer', 'Nordic Power', 'former', 2015, 2019)]},
+    'two_speakers': {'quotes': [('The bridge is unsafe', 'Lars Berg', 'engineer Lars Berg'), ('The bridge is safe for cars', 'Aiko Tanaka', 'she')], 'roles': [('Aiko Tanaka', 'Transport Minister', None, 'current')]},
+    'interview': {'roles': [('Rosa Lind', 'head', 'Teachers Federation', 'current')], 'quotes': [('We simply do not have enough teachers', 'Rosa Lind', ...), ('A pay rise of 8 percent', 'Rosa Lind', ...)]},
+    'anonymous': {'quotes': [('There is no deal yet', None, 'a senior official'), ('We are still far apart', None, 'one diplomat')]},
+    'shadow_title': {'people': {'Tom Reed'}, 'not_orgs': {'State', 'Shadow'}, 'roles': [('Tom Reed', 'Shadow Secretary of State for the Family', None, 'current')]},
+    'orgs': {'orgs': {'Samsung Electronics', 'Bloomberg News'}, 'not_orgs': {'HBM', 'Labor', 'Digital', 'IP', 'GPU', 'Bloomberg'}},
+    'rep_list': {'people': {'Ana Silva', 'Ben Cho', 'Carl Diaz'}, 'roles': [('Ana Silva', 'Rep.', 'Green Party', 'current'), ('Ben Cho', 'Rep.', 'Green Party', 'current'), ('Carl Diaz', 'Rep.', 'Green Party', 'current')], 'quotes': [('The public deserves answers', 'Ana Silva', 'Silva')]},
+    'uk_nhs': {'roles': [('Amira Shah', 'chief executive', 'Fenwick Hospitals NHS Trust', 'current'), ('Paul Grant', 'Health Secretary', None, 'current')], 'quotes': [('We are planning for the worst winter', 'Amira Shah', 'she')]},
+    'us_senator': {'roles': [('Laura Kincaid', 'Sen.', None, 'current')], 'quotes': [('The nominee is not qualified', 'Laura Kincaid', 'Kincaid')]},
+    'kr_company': {'roles': [('Choi Min-jae', 'chief executive', 'Hanbit Motors', 'current')], 'quotes': [('Electric cars are our future', 'Choi Min-jae', 'Choi')]},
+    'kr_ministry': {'orgs': {'Ministry of Science and Digital Affairs'}, 'roles': [('Oh Seung-hyun', 'Vice Minister', None, 'current')], 'quotes': [('Talent is the bottleneck', 'Oh Seung-hyun', ...)]},
+    'resign': {'roles': [('Martin Cole', 'leader', 'Green Party', 'former')], 'quotes': [('It is time for new ideas', 'Martin Cole', 'he')]},
+    'nominated': {'roles': [('Elena Ruiz', 'Governor', None, 'current'), ('Samuel Okoye', 'chief justice', None, 'nominated')]},
+    'turns': {'quotes': [('This budget betrays workers', 'Frank Miller', 'union leader Frank Miller'), ('The budget protects every job', 'Grace Obi', 'Obi')], 'roles': [('Grace Obi', 'Finance Minister', None, 'current')]},
+    'correspondent': {'people': {'Gareth Jones', 'Nia Evans'}, 'not_orgs': {'Gareth Jones'}, 'roles': [('Nia Evans', 'correspondent', 'BBC', 'current')], 'quotes': [('We have never seen water this high', 'Gareth Jones', 'local farmer Gareth Jones')]},
+    'according': {'quotes': [('The market is weak', 'Vehicle Makers Association', 'the association')]},
+    'spokesperson': {'orgs': {'Skyway Airlines'}, 'not_orgs': {'Skyway'}, 'roles': [('Petra Lund', 'chief executive', 'Skyway Airlines', 'current')], 'quotes': [('We apologise to passengers', None, 'a Skyway spokeswoman')]},
+    'apposition_former': {'not_orgs': {'Japan'}, 'roles': [('Hugo Baptiste', 'ambassador to Japan', None, 'former'), ('Hugo Baptiste', 'senior fellow', 'Atlas Institute', 'current')]},
+    'period_since': {'roles': [('Tessa Marlow', 'chief financial officer', 'Brightwater Bank', 'current', 2019, None), ('Tessa Marlow', 'partner', 'Kessler & Co.', 'former')]},
+    'claims_invest': {'claims': [('The city council will invest 500 million dollars', 'Ruth Calder')]},
+    'claims_partnership': {'claims': [('Hanbit Motors signed an agreement with Nordlys Energy', 'Hanbit Motors')]},
+    'pronoun_two': {'roles': [('Jon Berg', 'Captain', None, 'current'), ('Maria Vidal', 'Coach', None, 'current')], 'quotes': [('We trusted each other', 'Jon Berg', 'he')]},
+    'it_subject': {'orgs': {'Financial Conduct Office', 'Brightwater Bank'}},
+    'media_publisher': {'people': {'Dana Whitfield'}, 'not_people': {'Harbour Gazette'}, 'orgs': {'Harbour Gazette'}, 'quotes': [('We are ready', 'Dana Whitfield', 'she')]},
+    'colon_intro': {'not_people': {'Schools'}, 'quotes': [('Schools will open on time', 'Sofia Alvarez', 'Education Minister Sofia Alvarez')]},
+    'kr_reps': {'roles': [('Kang Min-ji', 'Rep.', 'Democratic Party', 'current'), ('Lee Dong-wook', 'Rep.', 'Democratic Party', 'current')]},
+    'exec_list': {'people': {'Vera Holm', 'Leo Marsh'}, 'not_orgs': {'Vera Holm'}, 'roles': [('Vera Holm', 'chief executive', 'Atlas Group', 'nominated'), ('Vera Holm', 'finance director', 'Atlas Group', 'current')]},
+}
+
+
+def _facts(text: str):
+    (article,) = extract(text)
+    names = {e.ref: e.name for e in article.entities}
+    people = {e.name for e in article.entities if e.type == "person"}
+    orgs = {e.name for e in article.entities if e.type == "organization"}
+    roles = [(names.get(r.person), r.title, names.get(r.organization), r.status, r.start_year, r.end_year)
+             for r in article.roles]
+    quotes = [(q.text, names.get(q.speaker), article.body[slice(*q.mention)] if q.mention else None)
+              for q in article.quotes]
+    claims = [(c.text, names.get(c.claimant)) for c in article.claims]
+    return people, orgs, roles, quotes, claims
+
+
+def _matches(got: tuple, want: tuple) -> bool:
+    return all(w is ... or g == w for g, w in zip(got, want))
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_article(name):
+    want = EXPECTED[name]
+    people, orgs, roles, quotes, claims = _facts(ARTICLES[name])
+    assert want.get("people", set()) <= people, people
+    assert want.get("orgs", set()) <= orgs, orgs
+    assert not want.get("not_orgs", set()) & orgs, orgs
+    assert not want.get("not_people", set()) & people, people
+    for role in want.get("roles", []):
+        assert any(_matches(got, role) for got in roles), (role, roles)
+    for text, speaker, mention in want.get("quotes", []):
+        assert any(q.startswith(text) and _matches((s, m), (speaker, mention)) for q, s, m in quotes), \
+            ((text, speaker, mention), quotes)
+    for text, claimant in want.get("claims", []):
+        assert any(c.startswith(text) and who == claimant for c, who in claims), ((text, claimant), claims)
+
+
+def test_there_are_thirty_articles_or_more():
+    assert len(ARTICLES) >= 30
