@@ -2,7 +2,7 @@
 
 spaCy's named entities are the starting point. Names are cleaned (possessives, leading "the",
 titles glued to a name), noise is dropped, and mentions are clustered: variant spellings of a full
-name share a key (names.person_key), and a one-word mention ("Bae") joins the full name it
+name share a key (names.person_key), and a one-word mention ("Roe") joins the full name it
 shortens, the nearest one before it when two people share it. Every occurrence of each form in the
 body is then indexed, so later stages can resolve a reporting clause's subject to a person even
 where the tagger missed it.

@@ -189,7 +189,7 @@ class RoleFinder:
         phrase = _NAME_LIST_COMMA.split(phrase, maxsplit=1)[0]  # an apposition ends at its comma
         head = re.split(r"\s+(?:of|at|for|in|from|with)\s+", phrase, maxsplit=1)[0].split()
         if stop and stop.group().strip() in _SPEECH and head and head[-1].lower() in word_set("anonymous_sources.txt"):
-            return  # "… Trump, an official at the office said": the official is the verb's subject
+            return  # "… met Jo Lee, an official at the office said": the official is the verb's subject
         offset = mention.end + 2
         for part in re.split(r",?\s+and\s+(?=(?:the\s+|a\s+|an\s+)?(?:current|former|now|also)\b)", phrase):
             at = offset + phrase.find(part)
@@ -312,7 +312,7 @@ class RoleFinder:
                 and not is_head(words[0]) and words[0].lower() not in org_kind_words():
             words = words[1:]
         if first < mention.start and not is_plural_title(words):
-            return  # "secretary for AI Ha Jun, Bae Min": a list of people, the title is the first's
+            return  # "secretary for trade Ana Roe, Ben Cho": a list of people, the title is the first's
         title = singular(" ".join(words)) if first < mention.start or len(words) == 1 else " ".join(words)
         self._add(mention.ref, title, status, start, mention.end, org)
 

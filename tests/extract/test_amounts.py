@@ -4,7 +4,7 @@ from app.extract.amounts import find_amounts
 from app.extract.pipeline import nlp
 
 CASES = [
-    ("Lee plans to invest over 100 trillion won ($72.29 billion) in funds.",
+    ("Han plans to invest over 100 trillion won ($72.29 billion) in rail funds.",
      [(1e14, "KRW", "more_than"), (7.229e10, "USD", None)]),
     ("It will spend 10.1 trillion won ($6.9 billion) next year.", [(1.01e13, "KRW", None), (6.9e9, "USD", None)]),
     ("Revenue was 942 million Norwegian kroner last year.", [(9.42e8, "NOK", None)]),

@@ -12,10 +12,10 @@ from tests.extract.helpers import analyse
         ("She signed an agreement with the carmaker to jointly develop robots.", "partnership"),
         ("He would drastically ease regulations on data.", "regulation"),
         ("The country aims to rank among the top three AI powers by 2030.", "target"),
-        ("The ministry has launched a national project to select models.", "program"),
+        ("The agency has launched a national project to pick new rail routes.", "program"),
         ("Growth is projected to reach 1.5% by 2034.", "forecast"),
         ("We need to change the way projects are funded.", "investment"),
-        ("We need to change the practice of dividing projects.", "position"),
+        ("We need to change the habit of splitting contracts.", "position"),
         ("He arrived in Seoul on Monday.", None),
     ],
 )
@@ -61,7 +61,7 @@ def test_topics_from_the_taxonomy():
 @pytest.mark.parametrize(
     "body",
     [
-        "In 2006, he worked as a senior researcher at Acme, a joint venture between two firms.",
+        "In 2009, she worked as a junior analyst at Acme, a joint venture between two firms.",
         "Born into a science-oriented family, he learned programming and studied at the university.",
     ],
 )

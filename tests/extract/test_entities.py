@@ -71,8 +71,8 @@ def test_organization_names_are_cleaned():
     [
         ("Kim spoke, said Choi Min-ho, a professor at Korea University's Human-inspired AI Research Lab, on Monday.",
          "Human-inspired AI Research Lab", "Korea University"),
-        ("Jane Roe, a professor at Sejong University College of Business and Economics, agreed with the plan.",
-         "Sejong University College of Business and Economics", "Sejong University"),
+        ("Jane Roe, a professor at Riverton University College of Law and Policy, agreed with the plan.",
+         "Riverton University College of Law and Policy", "Riverton University"),
         ("Lee Min-su, president of LG Electronics' Eco Solutions division, said the deal was strategic.",
          "Eco Solutions division", "LG Electronics"),
     ],

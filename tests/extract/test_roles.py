@@ -42,8 +42,8 @@ MORE_ROLES = [
      ("John Smith", "AI expert", "Acme Group", "former")),
     ("In 2020, John Smith became the founding president of Acme Research, the group's AI lab.",
      ("John Smith", "founding president", "Acme Research", "current")),
-    ("On June 15, Kim Min-jun was appointed as the first senior secretary of AI and future planning.",
-     ("Kim Min-jun", "senior secretary of AI and future planning", None, "current")),
+    ("On June 15, Kim Min-jun was appointed as the first senior secretary of housing and urban renewal.",
+     ("Kim Min-jun", "senior secretary of housing and urban renewal", None, "current")),
     ("Maria Lopez served as finance minister until 2019, when she returned to teaching at the university.",
      ("Maria Lopez", "finance minister", None, "former")),
 ]
