@@ -83,7 +83,7 @@ class Resolver:
     def resolve(self, token: Token, before: int, actor: bool = False) -> Resolution:
         """A subject token -> the entity it names or refers to, with the words read. For an
         `actor` (a claim's subject) only the words that can name it count, not a place or
-        thing it is attached to ('the plant project in Yongin' is nobody)."""
+        thing it is attached to ('the plant project in Riverton' is nobody)."""
         if self._in_dateline(token.idx):  # "SEOUL, May 2 (Wire) -- Mayor Lee said": the parse took the place
             named = [c for c in token.children if c.dep_ == "appos" and not self._in_dateline(c.idx)]
             if not named:
@@ -203,7 +203,7 @@ class Resolver:
         for role in self.roles:
             title = role.title_normalized.split()
             if title and (title[-1] in words or " ".join(title).endswith(compound) and " " in compound):
-                holders.add(role.person)  # the noun is the title's head: "the mayor" of "Yongin mayor"
+                holders.add(role.person)  # the noun is the title's head: "the mayor" of "Riverton mayor"
         return holders
 
     def _holder_before(self, noun: Token, before: int) -> str | None:
