@@ -9,10 +9,11 @@ from typing import Annotated, Literal, TypeVar
 
 from fastapi import Query
 
+from app.schemas.read import ClaimType, RoleStatus
+
 MAX_ID = 2_147_483_647  # ids are 32-bit integers in the database
 
-ClaimType = Literal["investment", "target", "procurement", "program", "partnership", "regulation", "position", "forecast"]
-Status = Literal["current", "former", "nominated"]
+Status = RoleStatus  # claim types and role statuses come from the extractor's rule files
 QuoteKind = Literal["direct", "partial", "indirect"]
 
 

@@ -20,6 +20,7 @@ from app.extract.repair import (
     strip_credit,
     take_byline,
 )
+from app.extract.dates import find_date
 from app.extract.rules import entries
 from app.extract.types import Segment
 
@@ -30,11 +31,11 @@ _DATE_AGO = re.compile(rf"^(?:time|updated|posted|published)?\s*(?P<ago>{_AGO})$
 _PUB_AGO = re.compile(rf"^(?P<pub>.*?[A-Za-z].*?)\s*(?P<ago>{_AGO})$", re.IGNORECASE)
 _BULLET = re.compile(r"^[•·▪●◦‣-]\s*(?P<text>\S.*)$")
 _IMAGE = re.compile(r"^!\[.*\]\(\S+\)\s*$")
-_BYLINE_BRACKET = re.compile(
-    r"\[(?P<pub>[^\[\]]*?)\s*\b(?:Reporter|Correspondent|Staff Writer|Columnist|Editor)s?\s+"
+# A bracketed byline: "[Daily Times Reporter Jo Lee]"; the titles are data (rules/byline_titles.txt).
+BYLINE_BRACKET = re.compile(
+    r"\[(?P<pub>[^\[\]]*?)\s*\b(?P<title>" + "|".join(entries("byline_titles.txt")) + r")s?\s+"
     r"(?P<names>[A-Z][^\[\]]{1,80}?)\]"
 )
-_BYLINE_BY = re.compile(r"^By\s+(?P<names>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|,))+)\s*$")
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<pub>[^(©]+?)\s*(?:\(|\ball rights\b|\.\s|\.$|$)",
     re.IGNORECASE,
@@ -56,14 +57,6 @@ _SYMBOL_BREAK = re.compile(rf"\s*(?=[{_SYMBOLS}])")
 # A sentence end followed straight by text in another script ("…airport.재난 …").
 _SCRIPT_BREAK = re.compile(r"(?<=[.!?])\s*(?=[^\W\d_A-Za-z\u00C0-\u024F])")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(\[])|(?<=[.!?][”\"’'])\s+(?=[A-Z\"“‘'(\[])")
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-_DATE_PATTERNS = [
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\b"),
-    re.compile(r"\b(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<d>\d{1,2})\s+(?P<mon>[A-Z][a-z]{2,8})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"),
-]
-
 
 def normalize_text(raw: str) -> str:
     """Unify line ends and spaces; drop control characters other than newline and tab."""
@@ -138,22 +131,21 @@ def is_paragraph(line: str) -> bool:
     return words >= 20 or (words >= 8 and line.rstrip()[-1:] in ".!?\"”’'")
 
 
+HEADING_WORDS = 25  # a heading, a deck or a subhead is at most this long
+
+
 def is_heading(line: str) -> bool:
-    return not is_paragraph(line) and 2 <= _words(line) <= 25 and any(c.isalpha() for c in line)
+    return not is_paragraph(line) and 2 <= _words(line) <= HEADING_WORDS and any(c.isalpha() for c in line)
+
+
+def reads_as_heading(paragraph: str) -> bool:
+    """A short paragraph without closing punctuation: a heading, a deck or a subhead."""
+    paragraph = paragraph.strip()
+    return bool(paragraph) and _words(paragraph) <= HEADING_WORDS and not re.search(r"[.!?][\"”’']?$", paragraph)
 
 
 def parse_date(text: str) -> date | None:
-    for pattern in _DATE_PATTERNS:
-        m = pattern.search(text)
-        if not m:
-            continue
-        try:
-            month = int(m["m"]) if "m" in m.groupdict() else _MONTHS.get(m["mon"][:3].lower())
-            if month:
-                return date(int(m["y"]), month, int(m["d"]))
-        except (ValueError, TypeError):
-            continue
-    return None
+    return find_date(text)
 
 
 def _article_starts(lines: list[str]) -> list[int]:
@@ -218,8 +210,9 @@ def _segment(lines: list[str], title: str | None, page_publisher: str | None) ->
                 published_at = published_at or when
                 published_text = published_text or line
                 continue
-            if m := _BYLINE_BY.match(line):
-                authors = authors or _names(m["names"])
+            rest, names = take_byline(line)
+            if names and not rest:
+                authors = authors or names
                 continue
             if m := _BULLET.match(line):
                 publisher = publisher or m["text"].strip()
@@ -229,7 +222,7 @@ def _segment(lines: list[str], title: str | None, page_publisher: str | None) ->
                 continue
         body.append(line)
     for paragraph in body[:6]:
-        if m := _BYLINE_BRACKET.search(paragraph):
+        if m := BYLINE_BRACKET.search(paragraph):
             authors = authors or _names(m["names"])
             publisher = publisher or (m["pub"].strip() or None)
         for sentence in split_sentences(paragraph)[:3]:

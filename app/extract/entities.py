@@ -26,7 +26,7 @@ from app.extract.names import (
     person_key,
     strip_possessive,
 )
-from app.extract.clean import WIRE_DATELINE
+from app.extract.clean import WIRE_DATELINE, reads_as_heading
 from app.extract.rules import table, word_set
 from app.extract.types import Entity, Mention, text_of
 
@@ -56,8 +56,7 @@ def _heading_spans(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for para in text.split("\n\n"):
         stripped = para.strip()
-        if (stripped and len(stripped.split()) <= 20 and not re.search(r"[.!?][\"”’']?$", stripped)
-                and not _NAME_CAPTION.match(stripped)):
+        if reads_as_heading(stripped) and not _NAME_CAPTION.match(stripped):
             spans.append((pos, pos + len(para)))
         pos += len(para) + 2
     return spans

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"]
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+from app.extract.dates import month_number, month_pattern
+
+_MONTH = month_pattern()
 _YEAR = r"(?:19|20)\d\d"
 _WHEN = rf"(?:(?P<{{m}}>{_MONTH})\s+)?(?P<{{y}}>{_YEAR})"
 
@@ -33,7 +33,7 @@ class Period:
 
 
 def _month(name: str | None) -> int | None:
-    return _MONTHS.index(name.lower()) + 1 if name else None
+    return month_number(name)
 
 
 def find_period(text: str) -> Period:

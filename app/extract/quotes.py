@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.extract.clean import reads_as_heading
+
 DOUBLE_OPEN = "“\"„«"
 DOUBLE_CLOSE = "”\"»"
 SINGLE_OPEN = "‘'‹"
@@ -232,8 +234,7 @@ def in_heading(text: str, at: int) -> bool:
     """Inside a short paragraph without closing punctuation: a deck or subheading."""
     start = text.rfind("\n\n", 0, at) + 1
     end = text.find("\n\n", at)
-    paragraph = text[start : end if end >= 0 else len(text)].strip()
-    return len(paragraph.split()) <= 25 and paragraph[-1:] not in ".!?\"”’'"
+    return reads_as_heading(text[start : end if end >= 0 else len(text)])
 
 
 def joined(body: str, first: QuoteSpan, second: QuoteSpan) -> bool:

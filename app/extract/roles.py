@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from app.extract.clean import BYLINE_BRACKET
 from app.extract.entities import ArticleEntities, clean_org, org_by_head, org_kind_words
 from app.extract.periods import Period, find_period
 from app.extract.rules import word_set
@@ -83,10 +84,6 @@ _HEAD_VERBS = {"heads": "head", "headed": "head", "leads": "leader", "led": "lea
 _WHO_HEADS = re.compile(
     r",\s+who\s+(?:now\s+|currently\s+)?(?P<verb>heads|leads|runs|chairs|headed|led|ran|chaired)\s+"
     r"(?P<org>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*)*)"
-)
-_BYLINE = re.compile(
-    r"\[(?P<pub>[^\[\]]*?)\s*\b(?P<title>Reporter|Correspondent|Staff Writer|Columnist|Editor)s?\s+"
-    r"(?P<name>[A-Z][^\[\]]{1,80}?)\]"
 )
 
 
@@ -428,9 +425,9 @@ class RoleFinder:
                 self._add(person, m["title"], "current", m.start(), m.end(), org)
 
     def bylines(self) -> None:
-        for m in _BYLINE.finditer(self.text):
-            name_at = m.start("name")
-            person = self._person_between(name_at, m.end("name"))
+        for m in BYLINE_BRACKET.finditer(self.text):
+            name_at = m.start("names")
+            person = self._person_between(name_at, m.end("names"))
             if person is None:
                 continue
             org = self._org_named(m["pub"], m.start("pub")) if m["pub"].strip() else None

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
 
+from app.extract.dates import find_date
 from app.extract.rules import table
 from app.readers.decoding import unescape
 
@@ -14,12 +15,6 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BRACKETED = re.compile(r"[\[(<][^\])>]*[\])>]")
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|\||,|\band\b|&)\s*")
-_TEXT_DATES = [
-    re.compile(r"\b(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<d>\d{1,2})\s+(?P<mon>[A-Z][a-z]{2,8})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"),
-]
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})(?:\b|T)")
 
 
@@ -85,14 +80,7 @@ def parse_date(value) -> date | None:
         return parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
         pass
-    for pattern in _TEXT_DATES:
-        if m := pattern.search(text):
-            month = _MONTHS.get(m["mon"][:3].lower())
-            try:
-                return date(int(m["y"]), month, int(m["d"])) if month else None
-            except ValueError:
-                return None
-    return None
+    return find_date(text)
 
 
 @cache

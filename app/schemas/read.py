@@ -5,7 +5,12 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
+from app.extract.rules import claim_types, role_statuses
+
 T = TypeVar("T")
+# Values the extractor produces, read from the same rule files it reads.
+ClaimType = Literal[claim_types()]
+RoleStatus = Literal[role_statuses()]
 
 
 class Ref(BaseModel):
@@ -68,7 +73,7 @@ class RoleReport(BaseModel):
     article: Ref
     evidence: Evidence
     title: str
-    status: Literal["current", "former", "nominated"]
+    status: RoleStatus
 
 
 class RoleRead(BaseModel):
@@ -77,7 +82,7 @@ class RoleRead(BaseModel):
     organization: Ref | None
     title: str = Field(description="The title as the article words it.")
     title_normalized: str = Field(description="The title for grouping: 'CEO' = 'Chief Executive Officer'.")
-    status: Literal["current", "former", "nominated"]
+    status: RoleStatus
     start: YearMonth | None = Field(description="When the role began, where the text says.")
     end: YearMonth | None = Field(description="When the role ended, where the text says.")
     period_text: str | None = Field(description="The phrase the dates were read from, e.g. 'From 2011 to 2016'.")
@@ -121,7 +126,7 @@ class AmountRead(BaseModel):
 class ClaimRead(BaseModel):
     id: int
     text: str
-    type: Literal["investment", "target", "procurement", "program", "partnership", "regulation", "position", "forecast"]
+    type: ClaimType
     claimant: Ref | None
     amounts: list[AmountRead]
     target_year: int | None = Field(description="The year the claim aims at ('by 2030').")

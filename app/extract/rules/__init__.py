@@ -26,3 +26,15 @@ def entries(name: str) -> tuple[str, ...]:
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """A tab-separated file: one tuple of fields per line."""
     return tuple(tuple(f.strip() for f in line.split("\t")) for line in _lines(name))
+
+
+@cache
+def claim_types() -> tuple[str, ...]:
+    """The kinds of policy claim, as rules/claim_cues.tsv lists them (the API serves the same)."""
+    return tuple(dict.fromkeys(kind for kind, _ in table("claim_cues.tsv")))
+
+
+@cache
+def role_statuses() -> tuple[str, ...]:
+    """Where a role stands: rules/role_statuses.txt (the API serves the same)."""
+    return entries("role_statuses.txt")
