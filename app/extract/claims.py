@@ -22,7 +22,7 @@ from app.extract.clean import ABBREVIATION_END, WIRE_DATELINE
 from app.extract.entities import ArticleEntities
 from app.extract.quotes import QuoteSpan, in_heading, question_paragraphs
 from app.extract.resolve import Resolver
-from app.extract.rules import entries, table
+from app.extract.rules import entries, table, word_set
 from app.extract.types import Claim, Quote, text_of
 
 _EDGE = " \n\t\"“”‘’'―—–-"
@@ -105,6 +105,7 @@ class ClaimFinder:
         self.spans = spans
         self.quotes = quotes
         self.resolver = resolver or Resolver(doc, entities, quoted=[(s.start, s.end) for s in spans])
+        self.pronouns_and_placeholders = word_set("pronouns.txt") | _PLACEHOLDER_SUBJECTS
 
     def _speaker_of(self, start: int) -> tuple[bool, str | None]:
         for span, quote in zip(self.spans, self.quotes):
@@ -130,7 +131,9 @@ class ClaimFinder:
         ordered = roots + [t for t in subjects if t not in roots]
         if ordered and ordered[0].lower_ in _PLACEHOLDER_SUBJECTS and len(ordered) > 1:
             ordered = ordered[1:2] + ordered[:1]
-        for subject in ordered[:1]:
+        for position, subject in enumerate(ordered):
+            if position and (subject.lower_ in self.pronouns_and_placeholders or subject.pos_ != "PROPN"):
+                continue  # past the main subject only a named actor counts ("as Acme sought to …")
             word = subject.lower_
             first_person = word in ("i", "we") or any(
                 c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)

@@ -481,6 +481,15 @@ def _join_forms(clusters: dict[str, Cluster], short: str, long: str) -> None:
         clusters[org_key(long)] = a
 
 
+def _without_suffixes(form: str) -> str:
+    """'SK Group' -> 'SK', 'Acme Corp.' -> 'Acme': the name without its trailing suffix words."""
+    words = form.split()
+    suffixes = word_set("org_suffixes.txt")
+    while len(words) > 1 and words[-1].lower().rstrip(".") in {w.rstrip(".") for w in suffixes}:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def _index_mentions(text: str, clusters: list[Cluster]) -> list[Mention]:
     """Every occurrence of every form, longest first; an ambiguous short form goes to the
     cluster whose full name was seen last before it (or first after it)."""
@@ -490,6 +499,9 @@ def _index_mentions(text: str, clusters: list[Cluster]) -> list[Mention]:
             patterns[form].add(c.ref)
             if c.type == "organization":
                 patterns[strip_possessive(form)].add(c.ref)
+                short = _without_suffixes(form)
+                if short and short != form:
+                    patterns[short].add(c.ref)  # "SK" for "SK Group", "Acme" for "Acme Corp."
         for short in c.short_forms:
             patterns[short].add(c.ref)
     if not patterns:
@@ -509,9 +521,20 @@ def _index_mentions(text: str, clusters: list[Cluster]) -> list[Mention]:
         if len(refs) == 1:
             ref = next(iter(refs))
         else:
+            # The one named in this paragraph, else the one the article names most, else the one
+            # named last before (or first after).
+            paragraph = text.rfind("\n\n", 0, start)
+            here = [r for at, r in full_at if paragraph < at < start and r in refs]
+            counts = Counter(r for _, r in full_at if r in refs)
+            top = counts.most_common(2)
             before = [r for at, r in full_at if at < start and r in refs]
             after = [r for at, r in full_at if at > start and r in refs]
-            ref = before[-1] if before else (after[0] if after else sorted(refs)[0])
+            if here:
+                ref = here[-1]
+            elif len(top) == 2 and top[0][1] > top[1][1]:
+                ref = top[0][0]
+            else:
+                ref = before[-1] if before else (after[0] if after else sorted(refs)[0])
         mentions.append(Mention(start, end, ref))
     return mentions
 
