@@ -84,6 +84,8 @@ class Resolver:
         """A subject token -> the entity it names or refers to, with the words read. For an
         `actor` (a claim's subject) only the words that can name it count, not a place or
         thing it is attached to ('the plant project in Riverton' is nobody)."""
+        if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head is not token:
+            token = token.head.head  # "Lee, who said …": the one the clause is about
         if self._in_dateline(token.idx):  # "SEOUL, May 2 (Wire) -- Mayor Lee said": the parse took the place
             named = [c for c in token.children if c.dep_ == "appos" and not self._in_dateline(c.idx)]
             if not named:

@@ -44,11 +44,13 @@ def _reporting(token: Token) -> bool:
 _LISTENER_VERBS = {"tell", "ask", "inform", "assure", "warn", "remind", "urge", "advise"}
 
 
-def _reports_own_content(verb: Token) -> bool:
-    """A verb with a clause or an object of its own reports that, not a quote beside it."""
+def _reports_own_content(verb: Token, quoted: list[tuple[int, int]]) -> bool:
+    """A verb with a clause or an object of its own after it (not a quote) reports that, not a
+    quote beside it."""
     if not _reporting(verb):
         return False
-    return any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and verb.lemma_.lower() not in _LISTENER_VERBS)
+    return any((c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and verb.lemma_.lower() not in _LISTENER_VERBS))
+               and c.i > verb.i and not any(s <= c.idx < e for s, e in quoted)
                for c in verb.children)
 
 
@@ -197,6 +199,9 @@ class Attributor:
                     return self._reported_before_colon(colon, span)
         if colon is None or any(_reporting(t) for t in before[:6]):
             return None
+        named = self.entities.at(colon.idx - 2, colon.idx)
+        if named is not None and named.end == colon.idx:  # "- Jo Lee: “…”": a name labels the quote
+            return Attribution(named.ref, None, 0.6, None, (named.start, named.end))
         root = colon.head
         if self._inside_quote(root) or root.idx > colon.idx:  # the parse hung the colon on the quote
             root = self.doc[colon.i - 1] if colon.i else colon
@@ -238,7 +243,7 @@ class Attributor:
         ended = text_of(self.doc)[span.inner_start : span.inner_end].rstrip(" \"'”’").endswith((".", "!", "?"))
         for window, reach in ((before, 3), (after, 6), (before, 6), (after, 22), (before, 30)):
             for token in window[:reach]:
-                if window is after and ended and _reports_own_content(token):
+                if window is after and ended and _reports_own_content(token, self.quoted):
                     continue  # '"… ." Lee claimed that …': a new sentence reporting something else
                 if _reporting(token):
                     found = self._from_verb(token, window, span)
