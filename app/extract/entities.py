@@ -30,6 +30,8 @@ from app.extract.clean import WIRE_DATELINE, reads_as_heading
 from app.extract.rules import table, word_set
 from app.extract.types import Entity, Mention, text_of
 
+_LEADING_FUNCTION_WORDS = {"while", "when", "as", "after", "before", "if", "but", "and", "so", "then", "since",
+                           "although", "though", "because", "once", "until", "unless"}
 _PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "bin", "al", "el", "ter"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "rev", "gen", "sen", "rep"}
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -267,6 +269,8 @@ def clean_person(text: str) -> str | None:
     text = strip_possessive(" ".join(text.split()))
     words = text.split()
     titles = _title_words()
+    while words and words[0].lower() in _LEADING_FUNCTION_WORDS:
+        words = words[1:]  # "While Comey": a sentence's first word taken into the name
     original = list(words)
     while words and (words[0].lower().strip(".") in titles | _HONORIFICS):
         words = words[1:]

@@ -133,7 +133,9 @@ class Attributor:
             people = [t for t in window if 0 < abs(t.i - verb.i) <= 12 and t.ent_type_ == "PERSON"
                       and not (t.dep_ == "pobj")]  # "Demanding … from Kim, Rep. Jo Lee, …, said"
             for t in near + people[-1:]:
-                if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG"):
+                inverted_noun = (t.pos_ == "NOUN" and t.i == verb.i + 2 and self.doc[verb.i + 1].lower_ in ("the", "a", "an")
+                                 and verb.i > 0 and self.doc[verb.i - 1].text in (",", '"', "”", "’"))  # '," said the woman'
+                if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG") or inverted_noun:
                     subject = t
                     if t.ent_type_ != "ORG" or not people:
                         break
@@ -170,6 +172,19 @@ class Attributor:
             if name:
                 return Attribution(self.entities.add(name, "person", *where), None, 0.8, mention=where)
         return None
+
+    def _authored(self, found: Attribution, span: QuoteSpan, previous) -> Attribution:
+        """'"…," read the statement': a text that names no author is the one the last speaker
+        just issued, when it follows on in the same or the next paragraph."""
+        if found.speaker is not None or found.mention is None or previous is None or not previous[1].speaker:
+            return found
+        words = text_of(self.doc)[found.mention[0] : found.mention[1]].lower().split()
+        if not words or words[0] not in ("the", "their", "his", "her", "its", "that", "this") or \
+                not set(words) & word_set("document_nouns.txt"):
+            return found
+        if span.paragraph - previous[0].paragraph > 1:
+            return found
+        return Attribution(previous[1].speaker, found.cue, 0.5, found.verb_start, found.mention)
 
     def _according_to(self, window: list[Token], span: QuoteSpan) -> Attribution | None:
         """'…," according to X' or 'According to X, "…"': X is the source."""
@@ -248,7 +263,7 @@ class Attributor:
                 if _reporting(token):
                     found = self._from_verb(token, window, span)
                     if found is not None:
-                        return found
+                        return self._authored(found, span, previous)
                     if token.tag_ == "VBG" and previous and previous[1].speaker:
                         # "…," emphasizing, "…": the participle continues the last speaker.
                         if previous[0].paragraph == span.paragraph:
