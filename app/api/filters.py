@@ -67,6 +67,9 @@ class ArticleQuoteFilters:
     speaker_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Quotes by this person.")] = None
     speaker_organization_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Quotes by this organization.")] = None
     kind: Annotated[QuoteKind | None, Query(description="Only this kind.")] = None
+    mention: Annotated[str | None, Query(max_length=100, description="Quotes whose speaker mention (the article's "
+                                         "words for the speaker) holds these words, in any case.",
+                                         examples=["the minister"])] = None
     published_from: Annotated[date | None, Query(description="Articles published on or after this date.",
                                                  examples=["2025-01-01"])] = None
     published_to: Annotated[date | None, Query(description="Articles published on or before this date.")] = None

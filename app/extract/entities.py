@@ -247,13 +247,13 @@ class ArticleEntities:
         return next(e.type for e in self.entities if e.ref == ref)
 
     def nearest_before(
-        self, pos: int, type_: str, skip: list[tuple[int, int]] | None = None
+        self, pos: int, type_: str, skip: list[tuple[int, int]] | None = None, fits=None
     ) -> Mention | None:
         best = None
         for m in self.mentions:
             if m.start >= pos:
                 break
-            if self.type_of(m.ref) != type_:
+            if self.type_of(m.ref) != type_ or (fits and not fits(m.ref)):
                 continue
             if skip and any(s <= m.start < e for s, e in skip):
                 continue

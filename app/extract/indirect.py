@@ -17,12 +17,25 @@ from app.extract.types import text_of
 _EDGE = " ,;:\"“”‘’'"
 
 
+def _trim_end(tokens: list[Token]) -> list[Token]:
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "’", "'"):
+        tokens = tokens[:-1]
+    return tokens
+
+
 def _content_span(doc: Doc, clause: Token) -> tuple[int, int]:
     tokens = [t for t in clause.subtree]
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "’"):
-        tokens = tokens[:-1]
+    tokens = _trim_end(tokens)
+    if tokens and tokens[-1].dep_ == "cc":
+        # "…in July, and 'preferably before August.'": the conjunct the parser hung elsewhere is
+        # still the report's, unless it is a clause with a subject of its own
+        rest = [t for t in doc[tokens[-1].i + 1 : tokens[-1].sent.end]]
+        if rest and not any(t.dep_ in ("nsubj", "nsubjpass") for t in rest):
+            tokens = _trim_end(tokens + rest)
+        else:
+            tokens = _trim_end(tokens[:-1])
     if not tokens:
         return clause.idx, clause.idx
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

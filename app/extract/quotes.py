@@ -63,8 +63,11 @@ def _is_close(text: str, i: int) -> bool:
     c = text[i]
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    if prev.isspace() or c not in DOUBLE_CLOSE + SINGLE_CLOSE:
+    if c not in DOUBLE_CLOSE + SINGLE_CLOSE:
         return False
+    if prev.isspace():
+        # '…the name of 'Clinton,' " said X': a double closer set off from the single one it follows
+        return c in DOUBLE_CLOSE and prev == " " and i >= 2 and text[i - 2] in SINGLE_CLOSE and not nxt.isalnum()
     if c in "’'›":
         return not nxt.isalnum()
     if c == '"':
@@ -250,5 +253,6 @@ def joined(body: str, first: QuoteSpan, second: QuoteSpan) -> bool:
         # a running quote, or a paragraph that is nothing but the next quoted passage
         rest = body[second.end : body.find("\n\n", second.end) if "\n\n" in body[second.end:] else len(body)]
         after_first = between.split("\n\n")[0]
-        return not first.closed or (not rest.strip() and len(after_first.split()) <= 12)
+        before_second = between.split("\n\n")[-1]
+        return not first.closed or (not rest.strip() and not before_second.strip() and len(after_first.split()) <= 12)
     return second.paragraph == first.paragraph and len(between.split()) <= 30

@@ -17,6 +17,8 @@ _MARKERS = re.compile("|".join(f"(?:{p})" for p in entries("markers.txt")))
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9%]{2}[.!?])(?=[A-Z“‘(\[])|(?<=[a-z0-9%][.!?][”’])(?=[A-Z“])")
 # Two quotations glued where a closing mark meets an opening one: `."“Next` or `.""Next`.
 _GLUED_QUOTES = re.compile(r"(?<=[.!?,]\")(?=\"[A-Z])|(?<=[.!?,]”)(?=“)")
+# A curly opening mark glued to the comma or colon that introduces it: `he said,“We…`.
+_GLUED_OPENER = re.compile(r"(?<=[a-z][,:])(?=[“‘][A-Za-z])")
 # A straight quote mark between a sentence end and a capital: `.\"Next` opens or closes a quote.
 _GLUED_STRAIGHT = re.compile(r"(?<=[a-z0-9%][.!?,])\"(?=[A-Z])")
 # A photo caption and its credit glued to the text after it: "A view of the port (Yonhap)The ..."
@@ -49,7 +51,7 @@ def unglue(line: str) -> str:
     """Spaces where a scraper joined two sentences or two quotations. Whether a straight quote
     mark glued between two sentences opens or closes a quotation is read from the marks before
     it on the line: after an even number it opens one."""
-    line = _GLUED_QUOTES.sub(" ", line)
+    line = _GLUED_OPENER.sub(" ", _GLUED_QUOTES.sub(" ", line))
 
     def space(m: re.Match) -> str:
         return '" ' if line.count('"', 0, m.start()) % 2 else ' "'

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from app.extract.clean import WIRE_DATELINE
 from app.extract.entities import ArticleEntities, clean_org, clean_person, org_kind
-from app.extract.rules import word_set
+from app.extract.rules import table, word_set
 from app.extract.titles import main_organizations
 from app.extract.types import Role, text_of
 
@@ -48,6 +48,7 @@ class Resolver:
         self.titles = word_set("title_words.txt")
         self.anonymous = word_set("anonymous_sources.txt")
         self.org_nouns = word_set("org_nouns.txt")
+        self.description_kinds = dict(table("description_kinds.tsv"))
         self.main = main_organizations(entities)
         self.datelines = [(m.start(), m.end()) for m in WIRE_DATELINE.finditer(self.text)]
 
@@ -152,8 +153,7 @@ class Resolver:
             holder = self._holder_before(token, before)
             if holder is not None:
                 return holder, 0.7
-            found = self.entities.nearest_before(before, "person", self.quoted)
-            return (found.ref, 0.65) if found else (None, 0.0)
+            return None, 0.0  # no one the article gives that post: "the spokesman" stays unnamed
         if lemma in self.org_nouns or lemma in _GOVERNMENT_NOUNS:
             return self.organization_for(token, before)
         return None, 0.0
@@ -190,11 +190,20 @@ class Resolver:
             main = self.main.get(kind)
             if main is not None:
                 return main, 0.6
-        acting = self._last_subject(before, "organization")
+        # otherwise the organization last named as a subject, else last named, of a kind the
+        # noun can describe ("the newspaper" is no court)
+        fits = self._fitting(self.description_kinds.get(lemma))
+        acting = self._last_subject(before, "organization", fits)
         if acting is not None:
             return acting, 0.55
-        found = self.entities.nearest_before(before, "organization", self.quoted)
+        found = self.entities.nearest_before(before, "organization", self.quoted, fits)
         return (found.ref, 0.5) if found else (None, 0.0)
+
+    def _fitting(self, kind: str | None):
+        if kind is None:
+            return None
+        kinds = {e.ref: e.kind for e in self.entities.entities}
+        return lambda ref: kinds.get(ref) == kind
 
     def _holders(self, noun: Token) -> set[str]:
         """People whose role in the article this title noun names ("the mayor", "the chief
@@ -203,9 +212,9 @@ class Resolver:
         compound = " ".join([t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.lower_])
         holders = set()
         for role in self.roles:
-            title = role.title_normalized.split()
-            if title and (title[-1] in words or " ".join(title).endswith(compound) and " " in compound):
-                holders.add(role.person)  # the noun is the title's head: "the mayor" of "Riverton mayor"
+            for title in (role.title_normalized.lower().split(), role.title.lower().split()):
+                if title and (title[-1] in words or " ".join(title).endswith(compound) and " " in compound):
+                    holders.add(role.person)  # the noun is the title's head: "the mayor" of "Riverton mayor"
         return holders
 
     def _holder_before(self, noun: Token, before: int) -> str | None:
@@ -225,12 +234,12 @@ class Resolver:
         subjects = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN")]
         return subjects[0] if subjects else None
 
-    def _last_subject(self, before: int, type_: str) -> str | None:
-        """The entity of a type last named as the subject of a clause before `before`."""
+    def _last_subject(self, before: int, type_: str, fits=None) -> str | None:
+        """The entity of a type (that `fits`) last named as the subject of a clause before `before`."""
         for mention in reversed(self.entities.mentions):
             if mention.start >= before or self._quoted_at(mention.start):
                 continue
-            if self.entities.type_of(mention.ref) != type_:
+            if self.entities.type_of(mention.ref) != type_ or (fits and not fits(mention.ref)):
                 continue
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None and span.root.dep_ in SUBJECT_DEPS:

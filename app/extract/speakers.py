@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from app.extract.entities import ArticleEntities, clean_person
-from app.extract.quotes import SPEAKER_LABEL, QuoteSpan
+from app.extract.quotes import SPEAKER_LABEL, QuoteSpan, quote_kind
 from app.extract.resolve import SUBJECT_DEPS, Resolver
 from app.extract.rules import word_set
 from app.extract.types import text_of
 
 _SENTENCE_END = {".", "!", "?"}
 _SIGNATURE = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})")
+_EMPTY_SUBJECTS = {"it", "this", "that", "there", "what", "which", "who", "one", "you"}
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "prep", "pobj", "dep"}
 
 
@@ -38,7 +39,16 @@ class Attribution:
 
 
 def _reporting(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in word_set("reporting_verbs.txt")
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.lemma_.lower() == "put":  # "as Lee put it, …"
+        return any(c.lower_ == "it" for c in token.children) and any(c.lower_ == "as" for c in token.children)
+    return token.lemma_.lower() in word_set("reporting_verbs.txt")
+
+
+def _verb_forms(token: Token) -> set[str]:
+    word = token.lower_
+    return {token.lemma_.lower(), word, word[:-1], word[:-2]}
 
 
 _LISTENER_VERBS = {"tell", "ask", "inform", "assure", "warn", "remind", "urge", "advise"}
@@ -239,6 +249,49 @@ class Attributor:
         found = self._from_verb(verbs[-1], list(reversed(list(colon.sent))), span) if verbs else None
         return found
 
+    def _clause_tagged_as_noun(self, span: QuoteSpan, after: list[Token]) -> Attribution | None:
+        """'"…," the editorial read.': a short clause after the quote whose last word is a
+        reporting verb the tagger took for a noun ('read', 'states'); the words before it are
+        the speaker."""
+        if not after or len(after) > 8 or after[-1].i + 1 >= len(self.doc) or \
+                self.doc[after[-1].i + 1].text not in _SENTENCE_END:
+            return None
+        verb = after[-1]
+        words = [t for t in after[:-1] if not t.is_punct]
+        if verb.pos_ in ("VERB", "AUX") or not words or not _verb_forms(verb) & word_set("reporting_verbs.txt"):
+            return None
+        if words[0].pos_ != "DET" or any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN") for t in words):
+            return None
+        head = words[-1]
+        ref, confidence = self.resolve(head, span.start)
+        return Attribution(ref, verb.text, min(confidence, 0.6), verb.idx, (words[0].idx, head.idx + len(head.text)))
+
+    def _embedding_clause(self, span: QuoteSpan) -> Attribution | None:
+        """'Lee thanked the council for "acting so fast"': words quoted inside the writer's own
+        sentence, with no reporting verb, are the words of that sentence's subject."""
+        body = text_of(self.doc)
+        if quote_kind(body, span) != "partial":
+            return None
+        inside = self.doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+        if inside is None:
+            return None
+        node = inside[0]
+        for _ in range(8):
+            if not self._inside_quote(node) and node.pos_ in ("VERB", "AUX"):
+                break
+            if node.head is node:
+                return None
+            node = node.head
+        else:
+            return None
+        subject = self._subject(node)
+        if subject is None or subject.lower_ in _EMPTY_SUBJECTS or subject.sent != node.sent:
+            return None
+        ref, confidence = self.resolve(subject, span.start)
+        if ref is None and subject.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return Attribution(ref, None, min(confidence, 0.5), None, self.resolver.mention_span(subject))
+
     def _by_name(self, label: str) -> str | None:
         label = label.strip().lower()
         for e in self.entities.entities:
@@ -255,6 +308,9 @@ class Attributor:
         introduced = self._introduced(span, before)
         if introduced is not None:
             return introduced
+        tagged_as_noun = self._clause_tagged_as_noun(span, after)
+        if tagged_as_noun is not None:
+            return self._authored(tagged_as_noun, span, previous)
         ended = text_of(self.doc)[span.inner_start : span.inner_end].rstrip(" \"'”’").endswith((".", "!", "?"))
         for window, reach in ((before, 3), (after, 6), (before, 6), (after, 22), (before, 30)):
             for token in window[:reach]:
@@ -271,6 +327,9 @@ class Attributor:
             according = self._according_to(window[:reach], span)
             if according is not None:
                 return according
+        embedded = self._embedding_clause(span)
+        if embedded is not None:
+            return embedded
         if previous is None:
             # An opening quote left unattributed ("…" the article's subject, named next).
             for m in self.entities.mentions:

@@ -68,6 +68,9 @@ _QUOTE_FILTERS = {
     "speaker_organization_id": Quote.speaker_organization_id == bindparam("speaker_organization_id"),
     "article_id": Quote.article_id == bindparam("article_id"),
     "kind": Quote.kind == bindparam("kind"),
+    # a scan of the quotes passed over (no index serves a LIKE inside the text): cheap beside
+    # another filter, a few milliseconds per thousand quotes alone
+    "mention": func.lower(Quote.speaker_mention).like(bindparam("mention"), escape="\\"),
     "published_from": Article.published_at >= bindparam("published_from"),
     "published_to": Article.published_at <= bindparam("published_to"),
 }
@@ -145,6 +148,12 @@ def _list(session: Session, table: str, limit: int, cursor: str | None, sort: st
 
 
 # ----------------------------------------------------------------------------- quotes
+def contains_pattern(words: str) -> str:
+    """A LIKE pattern (escape character backslash) for text holding `words`, any case and spacing."""
+    text = " ".join(words.lower().split())
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 _QUOTE_BY_ID = _QUOTE_COLUMNS.where(Quote.id == bindparam("id"))
 _QUOTES_BY_IDS = _QUOTE_COLUMNS.where(Quote.id.in_(bindparam("ids", expanding=True)))
 
@@ -165,7 +174,10 @@ def quotes_by_ids(session: Session, ids: list[int]) -> list[QuoteRead]:
 def list_quotes(
     session: Session, limit: int, cursor: str | None, sort: str = "id", q: str | None = None, **filters
 ) -> Page[QuoteRead]:
-    """Filters: speaker_id, speaker_organization_id, article_id, kind, published_from, published_to."""
+    """Filters: speaker_id, speaker_organization_id, article_id, kind, mention, published_from,
+    published_to."""
+    if filters.get("mention"):
+        filters["mention"] = contains_pattern(filters["mention"])
     page = _list(session, "quotes", limit, cursor, sort, q, filters)
     return Page([build.quote(row) for row in page.items], page.next_cursor)
 

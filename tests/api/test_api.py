@@ -114,6 +114,20 @@ def test_quotes_filtered_by_speaker(client):
     assert all(q["speaker"]["id"] == kim["id"] and q["speaker"]["type"] == "person" for q in quotes)
 
 
+def test_quotes_filtered_by_the_words_of_their_speaker_mention(client):
+    every = walk(client, "quotes", limit=100)
+    mentioned = [q for q in every if q["speaker_mention"]]
+    assert mentioned
+    words = mentioned[0]["speaker_mention"]["text"].split()[-1]
+    found = walk(client, "quotes", mention=words.upper())
+    assert {q["id"] for q in found} == {
+        q["id"] for q in mentioned if words.lower() in q["speaker_mention"]["text"].lower()
+    }
+    # LIKE's wildcards are the user's words, not patterns
+    assert walk(client, "quotes", mention="%") == []
+    assert walk(client, "quotes", mention="_") == []
+
+
 def test_claims_filtered_by_type_and_unit(client):
     krw = walk(client, "claims", unit="KRW")
     assert krw and all(any(a["unit"] == "KRW" for a in c["amounts"]) for c in krw)

@@ -139,6 +139,27 @@ Reps. Kang Min-ji and Lee Dong-wook of the Democratic Party filed a bill on Thur
     'exec_list': """Board changes at Atlas
 
 Atlas Group said on Monday that Vera Holm will become chief executive in July. Holm, the company's finance director, replaces Leo Marsh, who is retiring.""",
+    'nested_marks': """Voters weigh the race
+
+"Many of them still ask why they should back the name of 'Hollis,' " said Greta Lund, a volunteer in Marlow County. "But they listen."
+
+"If you lose fairly, you shake hands and say, 'Well done,' " said Rep. Omar Reyes, a state legislator.""",
+    'partial_subject': """Stars back the plan
+
+Actor Nina Castell thanked the governor for "taking steps to make every school safer." Critics called the plan "a costly distraction from real reform."
+""",
+    'as_put_it': """Nominee stalls in Senate
+
+As Senator Wade Morrow, the chamber's deputy leader, put it: "This nominee will not be confirmed this year."
+
+"Whoever wins the state should be the one to come here," the editorial read.""",
+    'unknown_spokesman': """Ferry service cut
+
+Island councillor Rhona Baird said the cuts would isolate villages. "The ferry is our only road," the spokesman said.""",
+    'newspaper_kind': """Court blocks vote count
+
+The Supreme Court of Calder halted the count on Friday. The Harbour Gazette reported that officials had found errors. The newspaper said "thousands of ballots were counted twice in the northern district."
+""",
 }
 
 EXPECTED = {
@@ -173,6 +194,11 @@ EXPECTED = {
     'media_publisher': {'people': {'Dana Whitfield'}, 'not_people': {'Harbour Gazette'}, 'orgs': {'Harbour Gazette'}, 'quotes': [('We are ready', 'Dana Whitfield', 'she')]},
     'colon_intro': {'not_people': {'Schools'}, 'quotes': [('Schools will open on time', 'Sofia Alvarez', 'Education Minister Sofia Alvarez')]},
     'kr_reps': {'roles': [('Kang Min-ji', 'Rep.', 'Democratic Party', 'current'), ('Lee Dong-wook', 'Rep.', 'Democratic Party', 'current')]},
+    'nested_marks': {'quotes': [('Many of them still ask', 'Greta Lund', 'Greta Lund'), ('If you lose fairly', 'Omar Reyes', 'Rep. Omar Reyes')]},
+    'partial_subject': {'quotes': [('taking steps to make every school safer', 'Nina Castell', ...), ('a costly distraction', None, 'Critics')]},
+    'as_put_it': {'quotes': [('This nominee will not be confirmed', 'Wade Morrow', ...), ('Whoever wins the state', None, 'the editorial')]},
+    'unknown_spokesman': {'quotes': [('The ferry is our only road', None, 'the spokesman')]},
+    'newspaper_kind': {'orgs': {'Harbour Gazette'}, 'quotes': [('thousands of ballots were counted twice', 'Harbour Gazette', 'The newspaper')]},
     'exec_list': {'people': {'Vera Holm', 'Leo Marsh'}, 'not_orgs': {'Vera Holm'}, 'roles': [('Vera Holm', 'chief executive', 'Atlas Group', 'nominated'), ('Vera Holm', 'finance director', 'Atlas Group', 'current')]},
 }
 
