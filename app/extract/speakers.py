@@ -122,7 +122,8 @@ class Attributor:
     def _subject(self, verb: Token) -> Token | None:
         node, hops = verb, 0
         while hops < 4:
-            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and not self._inside_quote(c)]
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and not self._inside_quote(c)
+                        and c.ent_type_ not in ("DATE", "TIME")]  # "said Monday" parsed as a subject
             if subjects:
                 subject = min(subjects, key=lambda c: abs(c.i - node.i))
                 if subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
@@ -145,6 +146,8 @@ class Attributor:
             for t in near + people[-1:]:
                 inverted_noun = (t.pos_ == "NOUN" and t.i == verb.i + 2 and self.doc[verb.i + 1].lower_ in ("the", "a", "an")
                                  and verb.i > 0 and self.doc[verb.i - 1].text in (",", '"', "”", "’"))  # '," said the woman'
+                if t.ent_type_ in ("DATE", "TIME"):
+                    continue
                 if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG") or inverted_noun:
                     subject = t
                     if t.ent_type_ != "ORG" or not people:
@@ -266,6 +269,23 @@ class Attributor:
         ref, confidence = self.resolve(head, span.start)
         return Attribution(ref, verb.text, min(confidence, 0.6), verb.idx, (words[0].idx, head.idx + len(head.text)))
 
+    def _reported_just_before(self, span: QuoteSpan) -> Attribution | None:
+        """'The talks may stall, Lee said. "Nobody wants that."': a quote that opens right after
+        a sentence of reported speech in its paragraph goes on with that sentence's speaker."""
+        words = [t for t in self.doc if t.idx < span.start and not t.is_space]
+        if not words or words[-1].text not in _SENTENCE_END or not self._same_paragraph(words[-1].idx, span.start):
+            return None
+        sentence = words[-1].sent
+        if self._inside_quote(sentence.root) or not self._same_paragraph(sentence.start_char, span.start):
+            return None
+        verbs = [t for t in sentence if _reporting(t) and not self._inside_quote(t)]
+        if not verbs or verbs[-1].i < sentence.root.i and verbs[-1].dep_ not in ("ROOT", "conj"):
+            return None
+        found = self._from_verb(verbs[-1], [t for t in sentence if not self._inside_quote(t)], span)
+        if found is None or found.speaker is None:
+            return None
+        return Attribution(found.speaker, None, min(found.confidence, 0.5), None, found.mention)
+
     def _embedding_clause(self, span: QuoteSpan) -> Attribution | None:
         """'Lee thanked the council for "acting so fast"': words quoted inside the writer's own
         sentence, with no reporting verb, are the words of that sentence's subject."""
@@ -305,17 +325,23 @@ class Attributor:
             return labelled
         after = self._after(span)
         before = self._before(span)
-        introduced = self._introduced(span, before)
-        if introduced is not None:
-            return introduced
         tagged_as_noun = self._clause_tagged_as_noun(span, after)
         if tagged_as_noun is not None:
             return self._authored(tagged_as_noun, span, previous)
+        # '…the impact it would have: “…,” the union wrote.': a reporting clause of the quote's
+        # own comes before the sentence that introduced it
+        if not any(_reporting(t) for t in after[:4]):
+            introduced = self._introduced(span, before)
+            if introduced is not None:
+                return introduced
         ended = text_of(self.doc)[span.inner_start : span.inner_end].rstrip(" \"'”’").endswith((".", "!", "?"))
         for window, reach in ((before, 3), (after, 6), (before, 6), (after, 22), (before, 30)):
             for token in window[:reach]:
                 if window is after and ended and _reports_own_content(token, self.quoted):
                     continue  # '"… ." Lee claimed that …': a new sentence reporting something else
+                if window is before and token.dep_ == "relcl" and token.head.dep_ in SUBJECT_DEPS \
+                        and self._inside_quote(token.head.head):
+                    continue  # 'anybody who complains “is not having a good night”': the quote's own subject
                 if _reporting(token):
                     found = self._from_verb(token, window, span)
                     if found is not None:
@@ -330,6 +356,10 @@ class Attributor:
         embedded = self._embedding_clause(span)
         if embedded is not None:
             return embedded
+        if previous is None or previous[0].paragraph != span.paragraph:
+            reported = self._reported_just_before(span)
+            if reported is not None:
+                return reported
         if previous is None:
             # An opening quote left unattributed ("…" the article's subject, named next).
             for m in self.entities.mentions:

@@ -160,6 +160,20 @@ Island councillor Rhona Baird said the cuts would isolate villages. "The ferry i
 
 The Supreme Court of Calder halted the count on Friday. The Harbour Gazette reported that officials had found errors. The newspaper said "thousands of ballots were counted twice in the northern district."
 """,
+    'after_report': """Harbour dredging delayed
+
+The dredging may slip to next year while the city renegotiates the contract, harbour master Ivo Santos said. "Nobody wants another summer of closed berths."
+
+The statement set out what the delay would cost the fishing fleet: "Every month without dredging loses boats a week at sea," the association wrote.
+
+Mayor Leona Fitch mocked the complaint, saying anyone who complains about the dredging "has not read the contract."
+""",
+    'said_weekday': """Police promise answers
+
+The state inquiry into the shooting began last week.
+
+"We will find out what happened on that road," Marlow police Chief Tobias Grant said Monday. "I want to assure every family here: we will get answers."
+""",
 }
 
 EXPECTED = {
@@ -199,6 +213,8 @@ EXPECTED = {
     'as_put_it': {'quotes': [('This nominee will not be confirmed', 'Wade Morrow', ...), ('Whoever wins the state', None, 'the editorial')]},
     'unknown_spokesman': {'quotes': [('The ferry is our only road', None, 'the spokesman')]},
     'newspaper_kind': {'orgs': {'Harbour Gazette'}, 'quotes': [('thousands of ballots were counted twice', 'Harbour Gazette', 'The newspaper')]},
+    'after_report': {'quotes': [('Nobody wants another summer', 'Ivo Santos', ...), ('Every month without dredging', None, 'the association'), ('has not read the contract', 'Leona Fitch', ...)]},
+    'said_weekday': {'quotes': [('We will find out what happened', 'Tobias Grant', ...)]},
     'exec_list': {'people': {'Vera Holm', 'Leo Marsh'}, 'not_orgs': {'Vera Holm'}, 'roles': [('Vera Holm', 'chief executive', 'Atlas Group', 'nominated'), ('Vera Holm', 'finance director', 'Atlas Group', 'current')]},
 }
 
