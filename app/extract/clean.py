@@ -49,7 +49,7 @@ WIRE_DATELINE = re.compile(
 # A sentence end glued to the next sentence ("science.Author of"), also after a closing quote.
 _GLUED = re.compile(
     r"(?<=[A-Za-z0-9)]{2}[.!?])(?=[(\[]?[A-Z][a-z])|(?<=[.!?][”\"’])(?=[(\[]?[A-Z][a-z])"
-    r"|(?<=[A-Za-z0-9)]{2}[.!?])(?=“)"
+    r"|(?<=[A-Za-z0-9)]{2}[.!?])(?=“\S)"
 )
 # Footers and tip lines set off by symbols ("■ Tips ▷ Phone: …"), each piece tested on its own.
 _SYMBOLS = "■□◆◇▶▷►※☞☎"
@@ -128,7 +128,7 @@ def _words(line: str) -> int:
 
 def is_paragraph(line: str) -> bool:
     words = _words(line)
-    return words >= 20 or (words >= 8 and line.rstrip()[-1:] in ".!?\"”’'")
+    return words >= 20 or (words >= 8 and line.rstrip()[-1:] in ".!?\"”’'“")  # '…percent.“' closes too
 
 
 HEADING_WORDS = 25  # a heading, a deck or a subhead is at most this long
@@ -309,7 +309,7 @@ def segments(raw: str, title: str | None = None) -> Iterator[Segment]:
         for line in head:
             if is_paragraph(line):
                 break
-            if is_heading(line):
+            if is_heading(line) and not line.rstrip().endswith(":"):  # "He said this:" introduces, not heads
                 leading.append(line)
         found_title = max(leading, key=_words) if leading else None
         regions.append((found_title, [line for line in head if line is not found_title]))

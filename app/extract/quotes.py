@@ -63,6 +63,8 @@ def _is_close(text: str, i: int) -> bool:
     c = text[i]
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
+    if c == "“":  # some pages close with the opening mark: '…51 percent.“'
+        return prev in ".,!?" and (nxt.isspace() or i + 1 == len(text))
     if c not in DOUBLE_CLOSE + SINGLE_CLOSE:
         return False
     if prev.isspace():

@@ -14,7 +14,7 @@ from app.extract.rules import entries
 
 _MARKERS = re.compile("|".join(f"(?:{p})" for p in entries("markers.txt")))
 # A sentence end glued to the next sentence: "economy.In a message", "fell 3%.The", "said.\"The".
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9%]{2}[.!?])(?=[A-Z“‘(\[])|(?<=[a-z0-9%][.!?][”’])(?=[A-Z“])")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9%]{2}[.!?])(?=[A-Z(\[]|[“‘]\S)|(?<=[a-z0-9%][.!?][”’])(?=[A-Z“])")
 # Two quotations glued where a closing mark meets an opening one: `."“Next` or `.""Next`.
 _GLUED_QUOTES = re.compile(r"(?<=[.!?,]\")(?=\"[A-Z])|(?<=[.!?,]”)(?=“)")
 # A curly opening mark glued to the comma or colon that introduces it: `he said,“We…`.

@@ -233,10 +233,10 @@ class Attributor:
         root = colon.head
         if self._inside_quote(root) or root.idx > colon.idx:  # the parse hung the colon on the quote
             root = self.doc[colon.i - 1] if colon.i else colon
-            for _ in range(5):
-                if root.pos_ in ("VERB", "AUX") or root.head is root:
-                    break
-                root = root.head
+        for _ in range(5):  # "Lee made the following comment:": the clause's verb, not its object
+            if root.pos_ in ("VERB", "AUX") or root.head is root:
+                break
+            root = root.head
         while root.dep_ in ("conj", "xcomp", "advcl") and root.head is not root:
             root = root.head
         subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not self._inside_quote(c)]
@@ -297,7 +297,7 @@ class Attributor:
             return None
         node = inside[0]
         for _ in range(8):
-            if not self._inside_quote(node) and node.pos_ in ("VERB", "AUX"):
+            if not self._inside_quote(node) and node.pos_ in ("VERB", "AUX") and node.dep_ != "relcl":
                 break
             if node.head is node:
                 return None
@@ -307,6 +307,10 @@ class Attributor:
         subject = self._subject(node)
         if subject is None or subject.lower_ in _EMPTY_SUBJECTS or subject.sent != node.sent:
             return None
+        if subject.ent_type_ in ("GPE", "NORP", "LOC", "FAC") and \
+                self.entities.at(subject.idx, subject.idx + len(subject.text)) is None:
+            # 'Japan has adopted a "data mining" exemption': a place is named, not a speaker made
+            return Attribution(None, None, 0.0, None, self.resolver.mention_span(subject))
         ref, confidence = self.resolve(subject, span.start)
         if ref is None and subject.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -335,7 +339,16 @@ class Attributor:
             if introduced is not None:
                 return introduced
         ended = text_of(self.doc)[span.inner_start : span.inner_end].rstrip(" \"'”’").endswith((".", "!", "?"))
-        for window, reach in ((before, 3), (after, 6), (before, 6), (after, 22), (before, 30)):
+        order = ((before, 3), (after, 6), (before, 6), (after, 22), (before, 30))
+        inner = text_of(self.doc)[span.inner_start : span.inner_end].rstrip(" \"'”’")
+        introducing = any(_reporting(t) and all(x.is_punct or x.lower_ == "that" for x in before[:i])
+                          for i, t in enumerate(before[:3]))  # 'Lee said, "…"'
+        if inner.endswith(",") and any(_reporting(t) for t in after[:4]) and not introducing:
+            order = ((after, 6), *order)  # 'the four "…" he cited are "…," the paper reported.'
+        if ended and quote_kind(text_of(self.doc), span) == "partial":
+            # 'Japan called it an "outlaw nation." Russia said …': what follows is a new sentence
+            order = tuple((w, r) for w, r in order if w is not after)
+        for window, reach in order:
             for token in window[:reach]:
                 if window is after and ended and _reports_own_content(token, self.quoted):
                     continue  # '"… ." Lee claimed that …': a new sentence reporting something else

@@ -174,6 +174,22 @@ The state inquiry into the shooting began last week.
 
 "We will find out what happened on that road," Marlow police Chief Tobias Grant said Monday. "I want to assure every family here: we will get answers."
 """,
+    'following_comment': """Checking the jobless figures
+
+The fact-checkers rated claims about youth unemployment this week.
+
+On March 3, Senator Ruth Okafor made the following comment:
+
+“For young people who left school at 17, the jobless rate is 30 percent.“
+
+When the checkers examined the statement, they found it mostly accurate.""",
+    'insults': """Rivals trade insults
+
+Governor Abel Moreno called his rival a "reckless gambler" who is "unfit to lead," a "bully" and a "danger to every family in this state."
+
+Brenna Holt branded the plan a "costly fantasy for the rich." Cal Ortega insisted that the state "finish what it started."
+
+The three "loopholes" he cited are "the right to carry losses forward without any limit," the Harbour Gazette reported.""",
 }
 
 EXPECTED = {
@@ -215,6 +231,8 @@ EXPECTED = {
     'newspaper_kind': {'orgs': {'Harbour Gazette'}, 'quotes': [('thousands of ballots were counted twice', 'Harbour Gazette', 'The newspaper')]},
     'after_report': {'quotes': [('Nobody wants another summer', 'Ivo Santos', ...), ('Every month without dredging', None, 'the association'), ('has not read the contract', 'Leona Fitch', ...)]},
     'said_weekday': {'quotes': [('We will find out what happened', 'Tobias Grant', ...)]},
+    'following_comment': {'quotes': [('For young people who left school at 17, the jobless rate is 30 percent.', 'Ruth Okafor', ...)]},
+    'insults': {'quotes': [('danger to every family', 'Abel Moreno', ...), ('costly fantasy for the rich', 'Brenna Holt', ...), ('the right to carry losses forward', ..., 'the Harbour Gazette')]},
     'exec_list': {'people': {'Vera Holm', 'Leo Marsh'}, 'not_orgs': {'Vera Holm'}, 'roles': [('Vera Holm', 'chief executive', 'Atlas Group', 'nominated'), ('Vera Holm', 'finance director', 'Atlas Group', 'current')]},
 }
 
