@@ -304,6 +304,14 @@ class Attributor:
             node = node.head
         else:
             return None
+        climb = node
+        for _ in range(4):  # 'Lee says his rival ran "a fine campaign"': the clause is what Lee reports
+            if climb.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or climb.head is climb:
+                break
+            climb = climb.head
+            if _reporting(climb) and not self._inside_quote(climb):
+                node = climb
+                break
         subject = self._subject(node)
         if subject is None or subject.lower_ in _EMPTY_SUBJECTS or subject.sent != node.sent:
             return None
@@ -355,6 +363,9 @@ class Attributor:
                 if window is before and token.dep_ == "relcl" and token.head.dep_ in SUBJECT_DEPS \
                         and self._inside_quote(token.head.head):
                     continue  # 'anybody who complains “is not having a good night”': the quote's own subject
+                if window is before and any(c.dep_ == "xcomp" and token.i < c.i and not self._inside_quote(c)
+                                            and any(x.lower_ == "to" for x in c.children) for c in token.children):
+                    continue  # 'Lee will continue to be "…"': not a reporting clause
                 if _reporting(token):
                     found = self._from_verb(token, window, span)
                     if found is not None:

@@ -190,6 +190,14 @@ Governor Abel Moreno called his rival a "reckless gambler" who is "unfit to lead
 Brenna Holt branded the plan a "costly fantasy for the rich." Cal Ortega insisted that the state "finish what it started."
 
 The three "loopholes" he cited are "the right to carry losses forward without any limit," the Harbour Gazette reported.""",
+    'reported_partial': """Senator praises rival
+
+Senator Iris Vogel says her "friend and colleague" Tomas Berg ran "an honest campaign about the future of our state."
+
+In a statement, Vogel said she is sure Berg will continue to be "a voice for every farmer in the valley."
+
+Opposition spokesman Karl Janssen said that for the minister to claim nothing had changed "is spin of the worst kind". He added: "Every family here has seen its bills rise this year."
+""",
 }
 
 EXPECTED = {
@@ -233,6 +241,7 @@ EXPECTED = {
     'said_weekday': {'quotes': [('We will find out what happened', 'Tobias Grant', ...)]},
     'following_comment': {'quotes': [('For young people who left school at 17, the jobless rate is 30 percent.', 'Ruth Okafor', ...)]},
     'insults': {'quotes': [('danger to every family', 'Abel Moreno', ...), ('costly fantasy for the rich', 'Brenna Holt', ...), ('the right to carry losses forward', ..., 'the Harbour Gazette')]},
+    'reported_partial': {'quotes': [('an honest campaign', 'Iris Vogel', ...), ('a voice for every farmer', 'Iris Vogel', ...), ('Every family here', 'Karl Janssen', 'He')]},
     'exec_list': {'people': {'Vera Holm', 'Leo Marsh'}, 'not_orgs': {'Vera Holm'}, 'roles': [('Vera Holm', 'chief executive', 'Atlas Group', 'nominated'), ('Vera Holm', 'finance director', 'Atlas Group', 'current')]},
 }
 
