@@ -2,12 +2,14 @@
 
 For each quote, the words outside any quote in its sentence are searched for a reporting verb
 (rules/reporting_verbs.txt): first just after the quote (", said X" / ", X said" / "he added"),
-then before it ("X said, …" / "adding, …"). The verb's subject in the dependency parse is the
-speaker; a participle ("adding", "saying") takes its governing verb's subject. A pronoun or a
-title noun ("the minister") goes to the nearest named person before the quote, outside quotes;
-an anonymous subject ("an official") gives no speaker. A quote with no clause of its own
-continues the previous quote's speaker when it follows it directly; an interview answer goes to
-the interviewee.
+then before it ("X said, …" / "adding, …"), then further out. The verb's subject in the
+dependency parse is the speaker; a participle ("adding", "saying") takes its governing verb's
+subject. The resolver (resolve.py) says who a subject is: a pronoun the person it refers back to,
+a title noun ("the minister") whoever the article gives that post, an organization noun ("the
+company") the organization of that kind; an anonymous subject ("an official") names nobody and
+keeps its words as the mention. Without a reporting clause: a colon's introducing clause, the
+sentence a partial quote sits in, a sentence of reported speech just before, or the previous
+quote's speaker when the quote follows it directly; an interview answer goes to the interviewee.
 """
 from __future__ import annotations
 
@@ -269,20 +271,30 @@ class Attributor:
         ref, confidence = self.resolve(head, span.start)
         return Attribution(ref, verb.text, min(confidence, 0.6), verb.idx, (words[0].idx, head.idx + len(head.text)))
 
-    def _reported_just_before(self, span: QuoteSpan) -> Attribution | None:
+    def _reported_just_before(self, span: QuoteSpan, previous) -> Attribution | None:
         """'The talks may stall, Lee said. "Nobody wants that."': a quote that opens right after
-        a sentence of reported speech in its paragraph goes on with that sentence's speaker."""
+        a sentence of reported speech goes on with that sentence's speaker; so does a quote that
+        opens a paragraph after one ending 'Kim continued his remarks.' or 'Lee issued a statement.'"""
         words = [t for t in self.doc if t.idx < span.start and not t.is_space]
-        if not words or words[-1].text not in _SENTENCE_END or not self._same_paragraph(words[-1].idx, span.start):
+        if not words or words[-1].text not in _SENTENCE_END or self._inside_quote(words[-1]):
             return None
         sentence = words[-1].sent
-        if self._inside_quote(sentence.root) or not self._same_paragraph(sentence.start_char, span.start):
+        first = next((t for t in sentence if not (t.is_punct or t.is_space)), sentence[0])
+        if previous is not None and previous[0].end > first.idx:
+            return None  # a quote in between has its own speaker
+        same_paragraph = self._same_paragraph(words[-1].idx, span.start)
+        if not same_paragraph and (text_of(self.doc)[: span.start].rsplit("\n\n", 1)[-1].strip()
+                                   or not self._same_paragraph(first.idx, words[-1].idx)):
+            return None  # across paragraphs only from the paragraph just before, to one the quote opens
+        if self._inside_quote(sentence.root) or not self._same_paragraph(first.idx, words[-1].idx):
             return None
-        verbs = [t for t in sentence if _reporting(t) and not self._inside_quote(t)]
+        nouns = word_set("speech_nouns.txt")
+        verbs = [t for t in sentence if not self._inside_quote(t) and (
+            _reporting(t) or t.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in t.children))]
         if not verbs or verbs[-1].i < sentence.root.i and verbs[-1].dep_ not in ("ROOT", "conj"):
             return None
         found = self._from_verb(verbs[-1], [t for t in sentence if not self._inside_quote(t)], span)
-        if found is None or found.speaker is None:
+        if found is None or found.speaker is None and found.mention is None:
             return None
         return Attribution(found.speaker, None, min(found.confidence, 0.5), None, found.mention)
 
@@ -331,6 +343,28 @@ class Attributor:
                 return e.ref
         return None
 
+    def _search_order(self, span: QuoteSpan, before: list[Token], after: list[Token], ended: bool):
+        """(window, reach) pairs in the order they are searched for a reporting verb: just
+        before, just after, then further out."""
+        order = ((before, 3), (after, 6), (before, 6), (after, 22), (before, 30))
+        inner = text_of(self.doc)[span.inner_start : span.inner_end].rstrip(" \"'”’")
+        introducing = any(_reporting(t) and all(x.is_punct or x.lower_ == "that" for x in before[:i])
+                          for i, t in enumerate(before[:3]))  # 'Lee said, "…"'
+        if inner.endswith(",") and any(_reporting(t) for t in after[:4]) and not introducing:
+            order = ((after, 6), *order)  # 'the four "…" he cited are "…," the paper reported.'
+        if ended and quote_kind(text_of(self.doc), span) == "partial":
+            # 'Japan called it an "outlaw nation." Russia said …': what follows is a new sentence
+            order = tuple((w, r) for w, r in order if w is not after)
+        return order
+
+    def _may_introduce(self, verb: Token) -> bool:
+        """Whether a verb before the quote can be its reporting clause."""
+        if verb.dep_ == "relcl" and verb.head.dep_ in SUBJECT_DEPS and self._inside_quote(verb.head.head):
+            return False  # 'anybody who complains “is not having a good night”': the quote's own subject
+        return not any(c.dep_ == "xcomp" and verb.i < c.i and not self._inside_quote(c)
+                       and any(x.lower_ == "to" for x in c.children)
+                       for c in verb.children)  # 'Lee will continue to be "…"'
+
     def attribute(self, span: QuoteSpan, previous: tuple[QuoteSpan, Attribution] | None) -> Attribution:
         labelled = self._label(span)
         if labelled is not None:
@@ -347,25 +381,12 @@ class Attributor:
             if introduced is not None:
                 return introduced
         ended = text_of(self.doc)[span.inner_start : span.inner_end].rstrip(" \"'”’").endswith((".", "!", "?"))
-        order = ((before, 3), (after, 6), (before, 6), (after, 22), (before, 30))
-        inner = text_of(self.doc)[span.inner_start : span.inner_end].rstrip(" \"'”’")
-        introducing = any(_reporting(t) and all(x.is_punct or x.lower_ == "that" for x in before[:i])
-                          for i, t in enumerate(before[:3]))  # 'Lee said, "…"'
-        if inner.endswith(",") and any(_reporting(t) for t in after[:4]) and not introducing:
-            order = ((after, 6), *order)  # 'the four "…" he cited are "…," the paper reported.'
-        if ended and quote_kind(text_of(self.doc), span) == "partial":
-            # 'Japan called it an "outlaw nation." Russia said …': what follows is a new sentence
-            order = tuple((w, r) for w, r in order if w is not after)
-        for window, reach in order:
+        for window, reach in self._search_order(span, before, after, ended):
             for token in window[:reach]:
                 if window is after and ended and _reports_own_content(token, self.quoted):
                     continue  # '"… ." Lee claimed that …': a new sentence reporting something else
-                if window is before and token.dep_ == "relcl" and token.head.dep_ in SUBJECT_DEPS \
-                        and self._inside_quote(token.head.head):
-                    continue  # 'anybody who complains “is not having a good night”': the quote's own subject
-                if window is before and any(c.dep_ == "xcomp" and token.i < c.i and not self._inside_quote(c)
-                                            and any(x.lower_ == "to" for x in c.children) for c in token.children):
-                    continue  # 'Lee will continue to be "…"': not a reporting clause
+                if window is before and not self._may_introduce(token):
+                    continue
                 if _reporting(token):
                     found = self._from_verb(token, window, span)
                     if found is not None:
@@ -380,10 +401,9 @@ class Attributor:
         embedded = self._embedding_clause(span)
         if embedded is not None:
             return embedded
-        if previous is None or previous[0].paragraph != span.paragraph:
-            reported = self._reported_just_before(span)
-            if reported is not None:
-                return reported
+        reported = self._reported_just_before(span, previous)
+        if reported is not None:
+            return reported
         if previous is None:
             # An opening quote left unattributed ("…" the article's subject, named next).
             for m in self.entities.mentions:

@@ -198,6 +198,18 @@ In a statement, Vogel said she is sure Berg will continue to be "a voice for eve
 
 Opposition spokesman Karl Janssen said that for the minister to claim nothing had changed "is spin of the worst kind". He added: "Every family here has seen its bills rise this year."
 """,
+    'remarks_then_quote': """Radio host turns on candidate
+
+The host spent most of the hour on the coming election and on the candidates who hope to win it. Radio host Dale Ferris continued his scathing remarks.
+
+"Eight years ago she was the favourite, and a newcomer came along and beat her."
+
+At the chairwoman's direction, the Tidewater Party issued a statement apologizing to the senator for the leaked emails.
+
+"On behalf of everyone in the party, we offer a deep and sincere apology."
+
+"If they were serious about this, they would back the only bill with support from both sides," Senator Noor Rahman fumed on Tuesday.
+""",
 }
 
 EXPECTED = {
@@ -242,6 +254,7 @@ EXPECTED = {
     'following_comment': {'quotes': [('For young people who left school at 17, the jobless rate is 30 percent.', 'Ruth Okafor', ...)]},
     'insults': {'quotes': [('danger to every family', 'Abel Moreno', ...), ('costly fantasy for the rich', 'Brenna Holt', ...), ('the right to carry losses forward', ..., 'the Harbour Gazette')]},
     'reported_partial': {'quotes': [('an honest campaign', 'Iris Vogel', ...), ('a voice for every farmer', 'Iris Vogel', ...), ('Every family here', 'Karl Janssen', 'He')]},
+    'remarks_then_quote': {'quotes': [('Eight years ago she was the favourite', 'Dale Ferris', ...), ('On behalf of everyone in the party', ..., 'the Tidewater Party'), ('If they were serious about this', 'Noor Rahman', ...)]},
     'exec_list': {'people': {'Vera Holm', 'Leo Marsh'}, 'not_orgs': {'Vera Holm'}, 'roles': [('Vera Holm', 'chief executive', 'Atlas Group', 'nominated'), ('Vera Holm', 'finance director', 'Atlas Group', 'current')]},
 }
 
