@@ -139,12 +139,14 @@ class Attributor:
     def _from_verb(self, verb: Token, window: list[Token], span: QuoteSpan) -> Attribution | None:
         subject = self._subject(verb)
         if subject is None:
-            # "…," said Kang: the name right after the verb; or just before it.
-            near = [t for t in window if 0 < t.i - verb.i <= 3] + [
+            # '…," said Kang': the name right after the verb (never after 'told': the listener); or
+            # just before it
+            listener = verb.lemma_.lower() in _LISTENER_VERBS
+            near = [t for t in window if 0 < t.i - verb.i <= 3 and not listener] + [
                 t for t in window if 0 < verb.i - t.i <= 3
             ]
             people = [t for t in window if 0 < abs(t.i - verb.i) <= 12 and t.ent_type_ == "PERSON"
-                      and not (t.dep_ == "pobj")]  # "Demanding … from Kim, Rep. Jo Lee, …, said"
+                      and not (t.dep_ == "pobj") and not (listener and t.i > verb.i)]  # "Demanding … from Kim, Rep. Jo Lee, …, said"
             for t in near + people[-1:]:
                 inverted_noun = (t.pos_ == "NOUN" and t.i == verb.i + 2 and self.doc[verb.i + 1].lower_ in ("the", "a", "an")
                                  and verb.i > 0 and self.doc[verb.i - 1].text in (",", '"', "”", "’"))  # '," said the woman'
@@ -208,6 +210,8 @@ class Attributor:
                 continue
             source = [t for t in self.doc[token.i + 2 : token.i + 7] if not self._inside_quote(t)]
             for t in source:
+                if t.pos_ == "NOUN" and t.dep_ in ("compound", "amod", "nmod"):
+                    continue  # "a court document": the document's source, not a court
                 ref, conf = self.resolve(t, span.start)
                 if ref:
                     return Attribution(ref, "according to", conf, token.idx, self.resolver.mention_span(t))
@@ -288,9 +292,7 @@ class Attributor:
             return None  # across paragraphs only from the paragraph just before, to one the quote opens
         if self._inside_quote(sentence.root) or not self._same_paragraph(first.idx, words[-1].idx):
             return None
-        nouns = word_set("speech_nouns.txt")
-        verbs = [t for t in sentence if not self._inside_quote(t) and (
-            _reporting(t) or t.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in t.children))]
+        verbs = [t for t in sentence if not self._inside_quote(t) and (_reporting(t) or self._issues_speech(t))]
         if not verbs or verbs[-1].i < sentence.root.i and verbs[-1].dep_ not in ("ROOT", "conj"):
             return None
         found = self._from_verb(verbs[-1], [t for t in sentence if not self._inside_quote(t)], span)
@@ -357,6 +359,12 @@ class Attributor:
             order = tuple((w, r) for w, r in order if w is not after)
         return order
 
+    @staticmethod
+    def _issues_speech(verb: Token) -> bool:
+        """'Lee issued a statement, "…"': a verb whose object is a speech noun introduces one."""
+        nouns = word_set("speech_nouns.txt")
+        return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
+
     def _may_introduce(self, verb: Token) -> bool:
         """Whether a verb before the quote can be its reporting clause."""
         if verb.dep_ == "relcl" and verb.head.dep_ in SUBJECT_DEPS and self._inside_quote(verb.head.head):
@@ -387,7 +395,7 @@ class Attributor:
                     continue  # '"… ." Lee claimed that …': a new sentence reporting something else
                 if window is before and not self._may_introduce(token):
                     continue
-                if _reporting(token):
+                if _reporting(token) or window is before and self._issues_speech(token):
                     found = self._from_verb(token, window, span)
                     if found is not None:
                         return self._authored(found, span, previous)

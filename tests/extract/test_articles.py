@@ -210,6 +210,16 @@ At the chairwoman's direction, the Tidewater Party issued a statement apologizin
 
 "If they were serious about this, they would back the only bill with support from both sides," Senator Noor Rahman fumed on Tuesday.
 """,
+    'listener_and_documents': """Inquiry into the harbour contract
+
+"The inspectors are under a lot of pressure," an official who was not authorized to speak on the record told Harbour Radio.
+
+Immediately after the vote, Senator Ada Quist issued a statement, "Last night the harbour board failed every worker in this town."
+
+"There is not enough evidence to support a prosecution," according to a court document filed by district attorney Milo Vance.
+
+"Everything you have said and everything I have said overlaps," the judge exclaimed.
+""",
 }
 
 EXPECTED = {
@@ -255,6 +265,7 @@ EXPECTED = {
     'insults': {'quotes': [('danger to every family', 'Abel Moreno', ...), ('costly fantasy for the rich', 'Brenna Holt', ...), ('the right to carry losses forward', ..., 'the Harbour Gazette')]},
     'reported_partial': {'quotes': [('an honest campaign', 'Iris Vogel', ...), ('a voice for every farmer', 'Iris Vogel', ...), ('Every family here', 'Karl Janssen', 'He')]},
     'remarks_then_quote': {'quotes': [('Eight years ago she was the favourite', 'Dale Ferris', ...), ('On behalf of everyone in the party', ..., 'the Tidewater Party'), ('If they were serious about this', 'Noor Rahman', ...)]},
+    'listener_and_documents': {'quotes': [('The inspectors are under', None, ...), ('Last night the harbour board', 'Ada Quist', ...), ('There is not enough evidence', 'Milo Vance', ...), ('Everything you have said', None, 'the judge')]},
     'exec_list': {'people': {'Vera Holm', 'Leo Marsh'}, 'not_orgs': {'Vera Holm'}, 'roles': [('Vera Holm', 'chief executive', 'Atlas Group', 'nominated'), ('Vera Holm', 'finance director', 'Atlas Group', 'current')]},
 }
 
