@@ -51,6 +51,27 @@ def _quoted_share(start: int, end: int, spans: list[QuoteSpan]) -> float:
     return covered / max(1, end - start)
 
 
+def _outer_source(doc: Doc, verb: Token, verbs: set[str], spans: list[QuoteSpan],
+                  content: tuple[int, int]) -> Token | None:
+    """Whose report the report is: 'X said …, according to the paper' or 'X said …, the paper
+    reported' gives the paper (the writer vouches only for what the paper says)."""
+    sentence = verb.sent
+    for t in sentence:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" and \
+                not content[0] <= t.idx < content[1] and not any(s.start <= t.idx < s.end for s in spans):
+            objects = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    node = verb
+    while node.dep_ in ("ccomp", "parataxis") and node.head is not node:
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in verbs and node.i > verb.i:
+            outer = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if outer:
+                return outer[0]
+    return None
+
+
 def find_indirect(
     doc: Doc,
     spans: list[QuoteSpan],
@@ -79,6 +100,7 @@ def find_indirect(
             continue
         if _quoted_share(start, end, spans) > 0.5:
             continue
-        who = speaker_of(subjects[0])
+        source = _outer_source(doc, token, verbs, spans, (start, end))
+        who = speaker_of(source if source is not None else subjects[0])
         found.append((start, end, who.ref, token.text, who.confidence * 0.9, who.mention))
     return found

@@ -220,6 +220,12 @@ Immediately after the vote, Senator Ada Quist issued a statement, "Last night th
 
 "Everything you have said and everything I have said overlaps," the judge exclaimed.
 """,
+    'nested_report': """Consultant under scrutiny
+
+During the inquiry, lobbyist Rhys Calloway acknowledged that his work could be described as influence peddling, the Harbour Gazette reported in 1998.
+
+Most residents say they would pay more for locally built ferries, according to a survey released on Thursday.
+""",
 }
 
 EXPECTED = {
@@ -266,6 +272,7 @@ EXPECTED = {
     'reported_partial': {'quotes': [('an honest campaign', 'Iris Vogel', ...), ('a voice for every farmer', 'Iris Vogel', ...), ('Every family here', 'Karl Janssen', 'He')]},
     'remarks_then_quote': {'quotes': [('Eight years ago she was the favourite', 'Dale Ferris', ...), ('On behalf of everyone in the party', ..., 'the Tidewater Party'), ('If they were serious about this', 'Noor Rahman', ...)]},
     'listener_and_documents': {'quotes': [('The inspectors are under', None, ...), ('Last night the harbour board', 'Ada Quist', ...), ('There is not enough evidence', 'Milo Vance', ...), ('Everything you have said', None, 'the judge')]},
+    'nested_report': {'quotes': [('his work could be described as influence peddling', ..., 'the Harbour Gazette'), ('they would pay more for locally built ferries', None, 'a survey')]},
     'exec_list': {'people': {'Vera Holm', 'Leo Marsh'}, 'not_orgs': {'Vera Holm'}, 'roles': [('Vera Holm', 'chief executive', 'Atlas Group', 'nominated'), ('Vera Holm', 'finance director', 'Atlas Group', 'current')]},
 }
 
