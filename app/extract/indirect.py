@@ -25,6 +25,15 @@ def _trim_end(tokens: list[Token]) -> list[Token]:
 
 def _content_span(doc: Doc, clause: Token) -> tuple[int, int]:
     tokens = [t for t in clause.subtree]
+    verbs = word_set("indirect_verbs.txt")
+    for k, t in enumerate(tokens):
+        if k and t.dep_ == "conj" and t.lemma_.lower() in verbs and t.pos_ == "VERB":
+            # "…was made by the commissioner and said, '…'": a second report is not the content
+            cut = k
+            while cut and (tokens[cut - 1].dep_ == "cc" or tokens[cut - 1].is_punct):
+                cut -= 1
+            tokens = tokens[:cut]
+            break
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
         tokens = tokens[1:]
     tokens = _trim_end(tokens)
@@ -65,6 +74,8 @@ def _outer_source(doc: Doc, verb: Token, verbs: set[str], spans: list[QuoteSpan]
     node = verb
     while node.dep_ in ("ccomp", "parataxis") and node.head is not node:
         node = node.head
+        if "\n\n" in text_of(doc)[verb.idx : node.idx]:
+            break  # the parse ran across a paragraph break
         if node.pos_ == "VERB" and node.lemma_.lower() in verbs and node.i > verb.i:
             outer = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             if outer:

@@ -126,13 +126,16 @@ class Attributor:
         while hops < 4:
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and not self._inside_quote(c)
                         and c.ent_type_ not in ("DATE", "TIME")]  # "said Monday" parsed as a subject
+            if subjects and hops and node.dep_ == "ccomp" and _reporting(node.head):
+                # 'Lee said it was early but added, "…"': climbed into what Lee reports; Lee's
+                subjects = []
             if subjects:
                 subject = min(subjects, key=lambda c: abs(c.i - node.i))
                 if subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
                     return node.head  # "Lee, who said …": the one the clause is about
                 return subject
-            if node.dep_ not in _CLIMB_DEPS or node.head is node:
-                return None
+            if node.dep_ not in _CLIMB_DEPS or node.head is node or not self._same_paragraph(node.idx, node.head.idx):
+                return None  # (a parse that ran across a paragraph break is not followed)
             node, hops = node.head, hops + 1
         return None
 
@@ -295,7 +298,9 @@ class Attributor:
         verbs = [t for t in sentence if not self._inside_quote(t) and (_reporting(t) or self._issues_speech(t))]
         if not verbs or verbs[-1].i < sentence.root.i and verbs[-1].dep_ not in ("ROOT", "conj"):
             return None
-        found = self._from_verb(verbs[-1], [t for t in sentence if not self._inside_quote(t)], span)
+        # the reporting clause the sentence hangs on, not one inside what it reports
+        verb = min(verbs, key=lambda t: (len(list(t.ancestors)), -t.i))
+        found = self._from_verb(verb, [t for t in sentence if not self._inside_quote(t)], span)
         if found is None or found.speaker is None and found.mention is None:
             return None
         return Attribution(found.speaker, None, min(found.confidence, 0.5), None, found.mention)
@@ -365,9 +370,9 @@ class Attributor:
         nouns = word_set("speech_nouns.txt")
         return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
 
-    def _may_introduce(self, verb: Token) -> bool:
-        """Whether a verb before the quote can be its reporting clause."""
-        if verb.dep_ == "relcl" and verb.head.dep_ in SUBJECT_DEPS and self._inside_quote(verb.head.head):
+    def _may_introduce(self, verb: Token, before: bool) -> bool:
+        """Whether a verb before (or after) the quote can be its reporting clause."""
+        if before and verb.dep_ == "relcl" and verb.head.dep_ in SUBJECT_DEPS and self._inside_quote(verb.head.head):
             return False  # 'anybody who complains “is not having a good night”': the quote's own subject
         return not any(c.dep_ == "xcomp" and verb.i < c.i and not self._inside_quote(c)
                        and any(x.lower_ == "to" for x in c.children)
@@ -393,7 +398,7 @@ class Attributor:
             for token in window[:reach]:
                 if window is after and ended and _reports_own_content(token, self.quoted):
                     continue  # '"… ." Lee claimed that …': a new sentence reporting something else
-                if window is before and not self._may_introduce(token):
+                if not self._may_introduce(token, window is before):
                     continue
                 if _reporting(token) or window is before and self._issues_speech(token):
                     found = self._from_verb(token, window, span)

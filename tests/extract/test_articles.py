@@ -226,6 +226,16 @@ During the inquiry, lobbyist Rhys Calloway acknowledged that his work could be d
 
 Most residents say they would pay more for locally built ferries, according to a survey released on Thursday.
 """,
+    'reported_then_added': """Defence chief rules out withdrawal
+
+Defence chief Ines Marchetti said that for decades some critics had been predicting a withdrawal from the region, but this would not happen.
+
+"This region remains the most important for our own security and prosperity."
+
+Mayor Eli Duran said the decision was made by the police commissioner and said, "Who are you going to trust on security?"
+
+"There is a sense of stability now," and donations began to pick up again last week, fundraiser Gil Rowe said.
+""",
 }
 
 EXPECTED = {
@@ -273,6 +283,7 @@ EXPECTED = {
     'remarks_then_quote': {'quotes': [('Eight years ago she was the favourite', 'Dale Ferris', ...), ('On behalf of everyone in the party', ..., 'the Tidewater Party'), ('If they were serious about this', 'Noor Rahman', ...)]},
     'listener_and_documents': {'quotes': [('The inspectors are under', None, ...), ('Last night the harbour board', 'Ada Quist', ...), ('There is not enough evidence', 'Milo Vance', ...), ('Everything you have said', None, 'the judge')]},
     'nested_report': {'quotes': [('his work could be described as influence peddling', ..., 'the Harbour Gazette'), ('they would pay more for locally built ferries', None, 'a survey')]},
+    'reported_then_added': {'quotes': [('This region remains the most important', 'Ines Marchetti', ...), ('Who are you going to trust', 'Eli Duran', ...), ('There is a sense of stability now', 'Gil Rowe', ...)]},
     'exec_list': {'people': {'Vera Holm', 'Leo Marsh'}, 'not_orgs': {'Vera Holm'}, 'roles': [('Vera Holm', 'chief executive', 'Atlas Group', 'nominated'), ('Vera Holm', 'finance director', 'Atlas Group', 'current')]},
 }
 
