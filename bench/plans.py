@@ -17,7 +17,7 @@ REQUESTS = [
     "/api/v1/roles?status=current", "/api/v1/roles?person_id={person}", "/api/v1/roles?year=2020",
     "/api/v1/quotes", "/api/v1/quotes?sort=-id", "/api/v1/quotes?speaker_id={speaker}",
     "/api/v1/quotes?kind=direct", "/api/v1/quotes?article_id={article}", "/api/v1/quotes?q={word}",
-    "/api/v1/claims", "/api/v1/claims?type=investment&min_value=1000000", "/api/v1/claims?topic=AI",
+    "/api/v1/claims", "/api/v1/claims?type=investment&unit=KRW&min_value=1000000", "/api/v1/claims?topic=AI",
     "/api/v1/claims?claimant_id={speaker}", "/api/v1/claims?unit=USD", "/api/v1/claims?q={word}",
     "/api/v1/articles", "/api/v1/articles?published_from=2020-01-01", "/api/v1/articles?q={word}",
     "/api/v1/people/{speaker}", "/api/v1/people/{speaker}/quotes",

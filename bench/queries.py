@@ -12,7 +12,7 @@ The queries, with their Datasette equivalents where one exists:
   person        GET /api/v1/people/{id}                     /db/people/{id}.json
   speaker_page  GET /api/v1/quotes?speaker_id={id}          /db/quotes.json?speaker_person_id={id}&_size=20
   search        GET /api/v1/quotes?q={word}                 /db/quotes.json?_search={word}&_size=20
-  claims        GET /api/v1/claims?type={t}&min_value={v}   (none)
+  claims        GET /api/v1/claims?type={t}&unit={u}&min_value={v}   (none)
   walk          50 pages of /api/v1/quotes by next_cursor   50 pages of /db/quotes.json by _next
 Ids, speakers and words are drawn from the database (the busiest speakers, words found in
 0.1-1 % of quotes), the same for both servers. Datasette runs as an operator would serve a
@@ -55,8 +55,11 @@ def parameters(url: str, rng: random.Random) -> dict:
         total = conn.execute(text("SELECT count(*) FROM quotes")).scalar_one()
         sample = [r[0] for r in conn.execute(text("SELECT text FROM quotes ORDER BY id LIMIT 20000"))]
         claim_type, = conn.execute(text("SELECT type FROM claims GROUP BY type ORDER BY count(*) DESC LIMIT 1")).one()
+        unit = conn.execute(text("SELECT unit FROM claim_amounts GROUP BY unit ORDER BY count(*) DESC LIMIT 1")
+                            ).scalar() or "KRW"
         values = sorted(r[0] for r in conn.execute(text(
-            "SELECT a.value FROM claim_amounts a JOIN claims c ON c.id = a.claim_id WHERE c.type = :t"), {"t": claim_type}))
+            "SELECT a.value FROM claim_amounts a JOIN claims c ON c.id = a.claim_id WHERE c.type = :t AND a.unit = :u"),
+            {"t": claim_type, "u": unit}))
     engine.dispose()
     frequency = Counter(w for t in sample for w in set(re.findall(r"[a-z]{5,}", t.lower())))
     words = [w for w, n in frequency.items() if 0.001 <= n / len(sample) <= 0.01]
@@ -65,6 +68,7 @@ def parameters(url: str, rng: random.Random) -> dict:
         "speakers": speakers,
         "words": sorted(rng.sample(words, min(50, len(words)))),
         "claim_type": claim_type,
+        "unit": unit,
         "min_value": values[len(values) // 2] if values else 0,
         "counts": {"people": len(people), "quotes": total},
     }
@@ -103,7 +107,7 @@ def newsgraph_queries(p: dict) -> dict[str, Callable]:
         "person": rotate(p["people"], "/api/v1/people/{}"),
         "speaker_page": rotate(p["speakers"], "/api/v1/quotes?speaker_id={}&limit=20"),
         "search": rotate(p["words"], "/api/v1/quotes?q={}&limit=20"),
-        "claims": rotate([p["min_value"]], f"/api/v1/claims?type={p['claim_type']}&min_value={{}}&limit=20"),
+        "claims": rotate([p["min_value"]], f"/api/v1/claims?type={p['claim_type']}&unit={p['unit']}&min_value={{}}&limit=20"),
         "walk": walk("/api/v1/quotes?limit=20", "next_cursor", "cursor"),
     }
 
@@ -177,7 +181,7 @@ def main() -> int:
     p = parameters(args.database_url, random.Random(7))
     backend = make_url(args.database_url).get_backend_name()
     print(f"{backend}: {p['counts']['quotes']} quotes, {p['counts']['people']} people; "
-          f"claims of type {p['claim_type']} with an amount of at least {p['min_value']:g}", flush=True)
+          f"claims of type {p['claim_type']} with an amount of at least {p['min_value']:g} {p['unit']}", flush=True)
     rows = []
     for workers in args.workers:
         port = free_port()

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import get_args, get_origin
 
 from fastapi.responses import StreamingResponse
@@ -15,7 +16,7 @@ from app.db.session import session_scope
 from app.queries import facts, search
 from app.queries.pagination import decode_cursor
 from app.schemas import build
-from app.schemas.read import Page
+from app.schemas.read import AmountRead, Page, RoleReport
 
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
 EXPORT_RESPONSES = {
@@ -26,37 +27,63 @@ _PAGE = 500
 
 
 def _model_of(annotation) -> type[BaseModel] | None:
+    """The read model a field holds, alone or in a list."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in get_args(annotation):
         found = _model_of(arg)
-        if found is not None and get_origin(annotation) is not list:
+        if found is not None:
             return found
     return None
 
 
+def _is_list(annotation) -> bool:
+    return get_origin(annotation) is list or any(_is_list(a) for a in get_args(annotation))
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e18 else repr(value)
+
+
+# A list of objects in one cell: each object as a short text, joined with '; '. The column is
+# named after the field, plus a suffix where the text is one of the object's fields.
+_CELLS: dict[type[BaseModel], tuple[str, Callable[[BaseModel], str]]] = {
+    AmountRead: ("", lambda a: f"{_number(a.value)} {a.unit}"),  # '100000000000000 KRW; 5 percent'
+    RoleReport: ("_article_ids", lambda r: str(r.article.id)),   # the articles that report a role
+}
+
+
 def columns(model: type[BaseModel], prefix: str = "") -> list[str]:
-    """Column names for a read model: nested objects become `parent_child` columns."""
+    """Column names for a read model: nested objects become `parent_child` columns; a list is
+    one column."""
     names: list[str] = []
     for key, field in model.model_fields.items():
         nested = _model_of(field.annotation)
-        names.extend(columns(nested, f"{prefix}{key}_") if nested else [f"{prefix}{key}"])
+        if nested is None:
+            names.append(f"{prefix}{key}")
+        elif _is_list(field.annotation):
+            names.append(f"{prefix}{key}{_CELLS[nested][0]}")
+        else:
+            names.extend(columns(nested, f"{prefix}{key}_"))
     return names
 
 
-def flatten(item: dict, prefix: str = "") -> dict:
-    """Nested objects to `parent_child` columns; lists of values joined with '; ', lists of
-    objects as JSON."""
+def flatten(item: BaseModel, prefix: str = "") -> dict:
+    """A read model as one row of `columns`: nested objects as `parent_child` columns, lists
+    joined with '; ' (objects in them as `_CELLS` writes them)."""
     flat: dict = {}
-    for key, value in item.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
+    for key in type(item).model_fields:
+        value, name = getattr(item, key), f"{prefix}{key}"
+        if isinstance(value, BaseModel):
             flat.update(flatten(value, f"{name}_"))
         elif isinstance(value, list):
-            if all(not isinstance(v, (dict, list)) for v in value):
-                flat[name] = "; ".join(str(v) for v in value)
+            if value and isinstance(value[0], BaseModel):
+                suffix, cell = _CELLS[type(value[0])]
+                flat[f"{name}{suffix}"] = "; ".join(cell(v) for v in value)
             else:
-                flat[name] = json.dumps(value, ensure_ascii=False)
+                flat[name] = "; ".join(str(v) for v in value)
+        elif isinstance(value, date):
+            flat[name] = value.isoformat()
         else:
             flat[name] = value
     return flat
@@ -72,15 +99,15 @@ def _rows(factory, fetch: Callable[..., Page], cursor: str | None) -> Iterator[B
             return
 
 
-def _csv(rows: Iterator[BaseModel], model: type[BaseModel]) -> Iterator[str]:
+def _csv(rows: Iterator[BaseModel], model: type[BaseModel], omit: frozenset[str]) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns(model), extrasaction="ignore")
+    writer = csv.DictWriter(buffer, fieldnames=[c for c in columns(model) if c not in omit], extrasaction="ignore")
     writer.writeheader()
     yield buffer.getvalue()
     for row in rows:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(flatten(row.model_dump(mode="json")))
+        writer.writerow(flatten(row))
         yield buffer.getvalue()
 
 
@@ -90,11 +117,12 @@ def _ndjson(rows: Iterator[BaseModel]) -> Iterator[str]:
 
 
 def stream(
-    factory, fetch: Callable[..., Page], model: type[BaseModel], fmt: str, cursor: str | None, name: str
+    factory, fetch: Callable[..., Page], model: type[BaseModel], fmt: str, cursor: str | None, name: str,
+    omit: frozenset[str] = frozenset(),
 ) -> StreamingResponse:
     """Each page is read in a short session of its own, so a slow client holds no transaction."""
     rows = _rows(factory, fetch, cursor)
-    body = _csv(rows, model) if fmt == "csv" else _ndjson(rows)
+    body = _csv(rows, model, omit) if fmt == "csv" else _ndjson(rows)
     return StreamingResponse(
         body,
         media_type=MEDIA_TYPES[fmt],
@@ -102,12 +130,20 @@ def stream(
     )
 
 
-def listing(request, session, page, fetch: Callable[..., Page], model: type[BaseModel], name: str):
-    """A JSON page, or with `format=csv|ndjson` the whole list streamed."""
+def unused_columns(q: str | None = None, include: str | None = None) -> frozenset[str]:
+    """CSV columns a request leaves empty in every row: the snippet without a search, the
+    evidence sentence unless asked for."""
+    return frozenset(({"snippet"} if not q else set()) | ({"evidence_sentence"} if include != "sentence" else set()))
+
+
+def listing(request, session, page, fetch: Callable[..., Page], model: type[BaseModel], name: str,
+            omit: frozenset[str] = unused_columns()):
+    """A JSON page, or with `format=csv|ndjson` the whole list streamed (CSV without the
+    columns `omit` names, which this request leaves empty)."""
     if page.format == "json":
         return ModelJSON(fetch(session, page.limit, page.cursor))
     decode_cursor(page.cursor)  # a bad cursor is a 422 now, not a broken stream later
-    return stream(request.app.state.sessionmaker, fetch, model, page.format, page.cursor, name)
+    return stream(request.app.state.sessionmaker, fetch, model, page.format, page.cursor, name, omit)
 
 
 def evidence_listing(request, session, page, table: str, list_fn, model, filters: dict,
@@ -123,4 +159,4 @@ def evidence_listing(request, session, page, table: str, list_fn, model, filters
             build.with_snippets(items, search.snippets(s, table, filters["q"], [i.id for i in items]))
         return Page[model](items=items, next_cursor=found.next_cursor)
 
-    return listing(request, session, page, fetch, model, table)
+    return listing(request, session, page, fetch, model, table, unused_columns(filters.get("q"), include))

@@ -8,10 +8,10 @@ from datetime import date
 from typing import Annotated, Literal, TypeVar
 
 from fastapi import Query
+from fastapi.exceptions import RequestValidationError
 
+from app.queries.pagination import MAX_ID
 from app.schemas.read import ClaimType, RoleStatus
-
-MAX_ID = 2_147_483_647  # ids are 32-bit integers in the database
 
 Status = RoleStatus  # claim types and role statuses come from the extractor's rule files
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -90,11 +90,19 @@ class ArticleClaimFilters:
     topic: Annotated[str | None, Query(max_length=60, description="Claims on this topic.", examples=["AI"])] = None
     unit: Annotated[str | None, Query(max_length=80, description="Claims with an amount in this unit.",
                                       examples=["KRW"])] = None
-    min_value: Annotated[float | None, Query(description="Claims with an amount of at least this value "
-                                             "(in `unit` when given).", examples=[1e12])] = None
-    max_value: Annotated[float | None, Query(description="Claims with an amount of at most this value.")] = None
+    min_value: Annotated[float | None, Query(description="Claims with an amount of at least this value in `unit` "
+                                             "(required with it: won and dollars are not compared).",
+                                             examples=[1e12])] = None
+    max_value: Annotated[float | None, Query(description="Claims with an amount of at most this value in `unit` "
+                                             "(required with it).")] = None
     target_year: Annotated[int | None, Query(ge=1000, le=9999, description="Claims aiming at this year.",
                                              examples=[2030])] = None
+
+
+    def __post_init__(self) -> None:
+        if (self.min_value is not None or self.max_value is not None) and not self.unit:
+            raise invalid("unit", "min_value and max_value compare amounts in one unit: give `unit` too "
+                          "(for example unit=KRW); /api/v1/facets lists the units")
 
 
 @dataclass
@@ -109,6 +117,33 @@ class ArticleFilters:
     publisher_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Articles of this publisher.")] = None
     published_from: Annotated[date | None, Query(description="Published on or after this date.")] = None
     published_to: Annotated[date | None, Query(description="Published on or before this date.")] = None
+
+
+def invalid(parameter: str, message: str) -> RequestValidationError:
+    """A 422 for a query parameter, in the form FastAPI's own validation errors take."""
+    return RequestValidationError([{"type": "value_error", "loc": ("query", parameter), "msg": message}])
+
+
+def scoped(filters: dict, **path) -> dict:
+    """The filters of a list under a resource (/people/5/quotes) with the path's own values. A
+    filter naming another person, organization or article than the path is a 422, not ignored;
+    one the path rules out (given as None: an organization speaker of a person's quotes) too."""
+    for name, value in path.items():
+        given = filters.get(name)
+        if given is not None and given != value:
+            raise invalid(name, f"{name}={given} conflicts with the path, which gives {value}" if value is not None
+                          else f"{name} cannot be used here: the path already says whose these are")
+    return {**filters, **path}
+
+
+async def json_only(
+    format: Annotated[str, Query(max_length=20, description="Only `json` here: CSV and NDJSON are offered "
+                                 "by the lists.", examples=["json"])] = "json",
+) -> None:
+    """A `format` other than JSON on a route that has no other is a 422, not silently JSON."""
+    if format != "json":
+        raise invalid("format", f"format={format} is not offered here: this route answers JSON only "
+                      "(CSV and NDJSON are offered by the lists)")
 
 
 def values(filters) -> dict:

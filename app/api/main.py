@@ -12,6 +12,7 @@ from app.api.middleware import ConditionalGet, RequestContext
 from app.api.routers import (
     articles,
     claims,
+    facets,
     organizations,
     people,
     quotes,
@@ -42,6 +43,7 @@ TAGS = [
     {"name": "claims", "description": "Plans, targets, deals, rules, positions and forecasts."},
     {"name": "articles", "description": "The loaded articles, and writing new ones."},
     {"name": "search", "description": "One search box across the records."},
+    {"name": "facets", "description": "The values the filters take, with how many records carry each."},
     {"name": "system", "description": "Liveness and readiness."},
 ]
 
@@ -107,14 +109,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
+            allow_methods=["GET", "HEAD", "POST"],
             allow_headers=["Authorization", "Content-Type", "If-None-Match", "X-Request-ID"],
             expose_headers=["ETag", "X-Request-ID"],
         )
     app.add_middleware(RequestContext)
     app.openapi = lambda: _openapi(app)
     app.include_router(system.router)
-    for module in (people, organizations, roles, quotes, claims, articles, writing, search):
+    for module in (people, organizations, roles, quotes, claims, articles, writing, search, facets):
         app.include_router(module.router, prefix="/api/v1")
     return app
 

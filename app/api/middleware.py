@@ -61,17 +61,27 @@ class RequestContext:
             }))
 
 
+def _matches(if_none_match: str, etag: str) -> bool:
+    """RFC 9110 13.1.2: `*` matches any current representation; tags compare weakly (W/ ignored)."""
+    tags = [tag.strip() for tag in if_none_match.split(",")]
+    return "*" in tags or etag.removeprefix("W/") in [tag.removeprefix("W/") for tag in tags]
+
+
 class ConditionalGet:
-    """Weak ETags on JSON GET responses; `If-None-Match` answers 304 with no body."""
+    """Weak ETags on JSON GET responses; `If-None-Match` answers 304 with no body. HEAD is
+    answered as GET is, headers and all, without the body."""
 
     def __init__(self, app: ASGIApp, max_age: int = 60):
         self.app = app
         self.max_age = max_age
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET":
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
             await self.app(scope, receive, send)
             return
+        if scope["method"] == "HEAD":
+            scope = {**scope, "method": "GET"}
+            send = _headless(send)
         if scope["path"] in _NO_STORE_PATHS:
             async def send_no_store(message: Message) -> None:
                 if message["type"] == "http.response.start":
@@ -106,8 +116,7 @@ class ConditionalGet:
             headers = MutableHeaders(scope=start)
             headers["ETag"] = etag
             headers["Cache-Control"] = f"public, max-age={self.max_age}"
-            wanted = Headers(scope=scope).get("if-none-match", "")
-            if etag in [tag.strip() for tag in wanted.split(",")]:
+            if _matches(Headers(scope=scope).get("if-none-match", ""), etag):
                 start["status"] = 304
                 del headers["content-type"]
                 del headers["content-length"]
@@ -118,3 +127,14 @@ class ConditionalGet:
             await send({"type": "http.response.body", "body": body, "more_body": False})
 
         await self.app(scope, receive, send_tagged)
+
+
+def _headless(send: Send) -> Send:
+    """`send` with every body left out (the headers, Content-Length included, kept)."""
+
+    async def send_headers(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return send_headers

@@ -48,6 +48,26 @@ def org_key(name: str) -> str:
     return "".join(org_words(name))
 
 
+_WORDS_LENGTH = 1200  # the `words` columns' size
+
+
+def search_words(name: str, organization: bool = False) -> str:
+    """The words name search matches a query's words against, by their starts: each word's key
+    and each run of two or three words joined, between spaces. 'Bae Soon-min' ->
+    ' bae sunmin baesunmin ', so 'Sunmin Bae', 'bae sun' and 'Soon-min' find it and 'un' does not."""
+    words = query_words(name, organization)
+    runs = ["".join(words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1)]
+    text = " " + " ".join(dict.fromkeys(words + runs)) + " "
+    return text if len(text) <= _WORDS_LENGTH else text[:text.rindex(" ", 0, _WORDS_LENGTH) + 1]
+
+
+def query_words(text: str, organization: bool = False) -> list[str]:
+    """The keys of the words of a name or a query, as `search_words` writes them."""
+    if organization:
+        return org_words(text)
+    return [key for key in (person_key(w) for w in fold(strip_possessive(text)).split()) if key]
+
+
 def acronym(name: str) -> str:
     """Initials of the capitalised words: 'Massachusetts Institute of Technology' -> 'MIT'."""
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].isupper())

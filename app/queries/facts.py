@@ -75,7 +75,8 @@ _QUOTE_FILTERS = {
     "published_to": Article.published_at <= bindparam("published_to"),
 }
 _AMOUNT_FILTERS = {
-    "unit": ClaimAmount.unit == bindparam("unit"),
+    # in any case (`usd` is USD), through the indexes on the lower-case values
+    "unit": func.lower(ClaimAmount.unit) == bindparam("unit"),
     "min_value": ClaimAmount.value >= bindparam("min_value"),
     "max_value": ClaimAmount.value <= bindparam("max_value"),
 }
@@ -84,7 +85,7 @@ _CLAIM_FILTERS = {
     "claimant_organization_id": Claim.claimant_organization_id == bindparam("claimant_organization_id"),
     "article_id": Claim.article_id == bindparam("article_id"),
     "type": Claim.type == bindparam("type"),
-    "topic": Claim.id.in_(select(ClaimTopic.claim_id).where(ClaimTopic.topic == bindparam("topic"))),
+    "topic": Claim.id.in_(select(ClaimTopic.claim_id).where(func.lower(ClaimTopic.topic) == bindparam("topic"))),
     "target_year": Claim.target_year == bindparam("target_year"),
 }
 _LISTS = {"quotes": (_QUOTE_COLUMNS, Quote.id, _QUOTE_FILTERS), "claims": (_CLAIM_COLUMNS, Claim.id, _CLAIM_FILTERS)}
@@ -222,7 +223,10 @@ def list_claims(
     session: Session, limit: int, cursor: str | None, sort: str = "id", q: str | None = None, **filters
 ) -> Page[ClaimRead]:
     """Filters: claimant_id, claimant_organization_id, article_id, type, topic, unit, min_value,
-    max_value, target_year."""
+    max_value, target_year. Units and topics match in any case."""
+    for name in ("unit", "topic"):
+        if filters.get(name):
+            filters[name] = filters[name].lower()
     page = _list(session, "claims", limit, cursor, sort, q, filters)
     return Page(_claims(session, page.items), page.next_cursor)
 

@@ -10,28 +10,69 @@ from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 T = TypeVar("T")
+MAX_ID = 2_147_483_647  # ids are 32-bit integers in the database
 
 
 class InvalidCursor(ValueError):
     """The cursor was not one this API issued."""
 
 
-def encode_cursor(last_id: int) -> str:
-    raw = json.dumps({"after": last_id}, separators=(",", ":")).encode()
+def _unpack(cursor: str):
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        return json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except ValueError as exc:
+        raise InvalidCursor("cursor is not valid") from exc
+
+
+def _pack(value) -> str:
+    raw = json.dumps(value, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+def _is_id(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ID
+
+
+def encode_cursor(last_id: int) -> str:
+    return _pack({"after": last_id})
+
+
 def decode_cursor(cursor: str | None) -> int | None:
+    """The id a list cursor points after. Anything else in its place (other JSON, an id past any
+    the database holds, a negative or non-integer number) is an InvalidCursor, a 422."""
     if not cursor:
         return None
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        value = json.loads(base64.urlsafe_b64decode(padded.encode()))["after"]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise InvalidCursor("cursor is not valid") from exc
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+    value = _unpack(cursor)
+    if not isinstance(value, dict) or not _is_id(value.get("after")):
         raise InvalidCursor("cursor is not valid")
-    return value
+    return value["after"]
+
+
+@dataclass(frozen=True)
+class RankedPosition:
+    """Where a walk of ranked results stands: how many of each kind it has passed, and the
+    highest id of each table when it began (rows added later stay out of the walk, so that
+    their arrival does not move the rows it has yet to see)."""
+
+    offset: int
+    upto: tuple[int, ...]
+
+
+def encode_ranked_cursor(position: RankedPosition) -> str:
+    return _pack({"offset": position.offset, "upto": list(position.upto)})
+
+
+def decode_ranked_cursor(cursor: str | None, kinds: int) -> RankedPosition | None:
+    if not cursor:
+        return None
+    value = _unpack(cursor)
+    if not isinstance(value, dict) or not _is_id(value.get("offset")):
+        raise InvalidCursor("cursor is not valid")
+    upto = value.get("upto")
+    if not isinstance(upto, list) or len(upto) != kinds or not all(_is_id(v) for v in upto):
+        raise InvalidCursor("cursor is not valid")
+    return RankedPosition(value["offset"], tuple(upto))
 
 
 @dataclass

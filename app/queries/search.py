@@ -9,6 +9,7 @@ from sqlalchemy import Integer, Select, bindparam, false, text
 from sqlalchemy.orm import Session
 
 from app.db.search import SEARCHABLE
+from app.queries.pagination import MAX_ID
 
 MARK_START, MARK_END = "[", "]"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -87,8 +88,10 @@ def snippets(session: Session, table: str, q: str, ids: list[int]) -> dict[int, 
     return {row_id: fragment for row_id, fragment in session.execute(stmt)}
 
 
-def ranked(session: Session, table: str, q: str, limit: int) -> list[Hit]:
-    """The best `limit` rows of `table` for q, best first."""
+def ranked(session: Session, table: str, q: str, limit: int, offset: int = 0, upto: int | None = None) -> list[Hit]:
+    """The best `limit` rows of `table` for q, best first, from position `offset`, among the rows
+    of ids up to `upto`."""
+    upto = MAX_ID if upto is None else upto
     if _dialect(session) == "postgresql":
         if not _WORD.search(q):
             return []
@@ -96,9 +99,9 @@ def ranked(session: Session, table: str, q: str, limit: int) -> list[Hit]:
         stmt = text(
             f"SELECT id, ts_rank(search, query) AS rank, ts_headline('english', coalesce({column}, ''), query, "
             f"'StartSel=[, StopSel=], MaxWords=30, MinWords=10, MaxFragments=2') "
-            f"FROM {table}, websearch_to_tsquery('english', :q) AS query WHERE search @@ query "
-            f"ORDER BY rank DESC, id LIMIT :limit"
-        ).bindparams(q=q, limit=limit)
+            f"FROM {table}, websearch_to_tsquery('english', :q) AS query WHERE search @@ query AND id <= :upto "
+            f"ORDER BY rank DESC, id LIMIT :limit OFFSET :offset"
+        ).bindparams(q=q, limit=limit, offset=offset, upto=upto)
     else:
         query = _fts_query(q)
         if query is None:
@@ -106,6 +109,7 @@ def ranked(session: Session, table: str, q: str, limit: int) -> list[Hit]:
         index = len(SEARCHABLE[table]) - 1
         stmt = text(
             f"SELECT rowid, -bm25({table}_fts) AS rank, snippet({table}_fts, {index}, '[', ']', '…', 24) "
-            f"FROM {table}_fts WHERE {table}_fts MATCH :q ORDER BY bm25({table}_fts), rowid LIMIT :limit"
-        ).bindparams(q=query, limit=limit)
+            f"FROM {table}_fts WHERE {table}_fts MATCH :q AND rowid <= :upto ORDER BY bm25({table}_fts), rowid "
+            f"LIMIT :limit OFFSET :offset"
+        ).bindparams(q=query, limit=limit, offset=offset, upto=upto)
     return [Hit(row_id, float(rank), fragment) for row_id, rank, fragment in session.execute(stmt)]

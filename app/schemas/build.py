@@ -9,6 +9,7 @@ from app.schemas.read import (
     ArticleDetail,
     ArticleRead,
     ClaimRead,
+    EntityRef,
     Evidence,
     Mention,
     OrganizationRead,
@@ -21,10 +22,8 @@ from app.schemas.read import (
 )
 
 
-def org_ref(org: models.Organization | None, typed: bool = False) -> Ref | None:
-    if org is None:
-        return None
-    return Ref(id=org.id, name=org.name, type="organization" if typed else None)
+def org_ref(org: models.Organization | None) -> Ref | None:
+    return None if org is None else Ref(id=org.id, name=org.name)
 
 
 def person(p: models.Person) -> PersonRead:
@@ -41,12 +40,14 @@ def _year_month(year: int | None, month: int | None) -> YearMonth | None:
     return YearMonth(year=year, month=month) if year or month else None
 
 
-def _ref(ref_id: int | None, name: str | None, typed: str | None = None) -> Ref | None:
-    return None if ref_id is None else Ref(id=ref_id, name=name, type=typed)
+def _ref(ref_id: int | None, name: str | None) -> Ref | None:
+    return None if ref_id is None else Ref(id=ref_id, name=name)
 
 
-def _speaker(person_id, person_name, org_id, org_name) -> Ref | None:
-    return _ref(person_id, person_name, "person") or _ref(org_id, org_name, "organization")
+def _speaker(person_id, person_name, org_id, org_name) -> EntityRef | None:
+    if person_id is not None:
+        return EntityRef(id=person_id, name=person_name, type="person")
+    return None if org_id is None else EntityRef(id=org_id, name=org_name, type="organization")
 
 
 def _article_ref(article_id: int, title: str | None) -> Ref:

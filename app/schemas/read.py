@@ -18,11 +18,12 @@ class Ref(BaseModel):
 
     id: int
     name: str
-    type: Literal["person", "organization"] | None = Field(
-        default=None,
-        exclude_if=lambda v: v is None,
-        description="Present where the reference may be either a person or an organization.",
-    )
+
+
+class EntityRef(Ref):
+    """A reference that may be a person or an organization (a speaker, a claimant)."""
+
+    type: Literal["person", "organization"]
 
 
 class Evidence(BaseModel):
@@ -50,7 +51,7 @@ class Counts(BaseModel):
 
 
 class PersonDetail(PersonRead):
-    current_roles: list["RoleRead"] = Field(description="Roles whose latest report says current.")
+    current_roles: list[RoleRead] = Field(description="Roles whose latest report says current.")
     counts: Counts
 
 
@@ -101,7 +102,7 @@ class QuoteRead(BaseModel):
     id: int
     text: str = Field(description="The quoted words, without the enclosing quote marks.")
     kind: Literal["direct", "partial", "indirect"]
-    speaker: Ref | None = Field(description="Who said it; null when nobody can be named.")
+    speaker: EntityRef | None = Field(description="Who said it; null when nobody can be named.")
     speaker_mention: Mention | None = Field(
         default=None,
         description="The words of the article that name or refer to the speaker as written ('the mayor', "
@@ -127,7 +128,7 @@ class ClaimRead(BaseModel):
     id: int
     text: str
     type: ClaimType
-    claimant: Ref | None
+    claimant: EntityRef | None
     amounts: list[AmountRead]
     target_year: int | None = Field(description="The year the claim aims at ('by 2030').")
     topics: list[str] = Field(description="Topics from the taxonomy: AI, semiconductors, trade, …")
@@ -159,6 +160,21 @@ class ArticleDetail(ArticleRead):
 class Page(BaseModel, Generic[T]):
     items: list[T]
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last.")
+
+
+class FacetValue(BaseModel):
+    value: str
+    count: int = Field(description="How many records carry the value.")
+
+
+class Facets(BaseModel):
+    """The values the list filters take, most used first, each with how many records carry it."""
+
+    topics: list[FacetValue] = Field(description="`topic` of /claims: claims on each topic.")
+    units: list[FacetValue] = Field(description="`unit` of /claims: claims with an amount in each unit.")
+    claim_types: list[FacetValue] = Field(description="`type` of /claims: every type, with its claims.")
+    organization_kinds: list[FacetValue] = Field(description="`kind` of /organizations.")
+    role_titles: list[FacetValue] = Field(description="`title` of /roles: roles with each normalised title.")
 
 
 class Problem(BaseModel):

@@ -3,7 +3,8 @@ import pytest
 
 from app.queries import facts
 
-QUERIES = ["min_value=1", "unit=KRW", "max_value=100", "type=investment&min_value=1000000", "unit=percent&sort=-id"]
+QUERIES = ["unit=KRW&min_value=1", "unit=KRW", "unit=percent&max_value=100", "type=investment&unit=USD&min_value=1000000",
+           "unit=percent&sort=-id"]
 
 
 @pytest.fixture

@@ -38,3 +38,44 @@ def test_export_respects_filters(client):
     person = walk(client, "people", q="kim hyun")[0]
     lines = client.get(f"/api/v1/people/{person['id']}/quotes", params={"format": "ndjson"}).text.splitlines()
     assert lines and all(json.loads(line)["speaker"]["id"] == person["id"] for line in lines)
+
+
+def _csv(client, path: str, **params) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(client.get(path, params={"format": "csv", **params}).text)))
+
+
+def test_csv_amounts_are_value_and_unit(client):
+    claims = {c["id"]: c for c in walk(client, "claims", limit=100)}
+    rows = _csv(client, "/api/v1/claims")
+    assert any(r["amounts"] for r in rows)
+    for row in rows:
+        expected = claims[int(row["id"])]["amounts"]
+        cells = row["amounts"].split("; ") if row["amounts"] else []
+        assert len(cells) == len(expected)
+        for cell, amount in zip(cells, expected):
+            value, unit = cell.split(" ", 1)
+            assert float(value) == amount["value"] and unit == amount["unit"] and "{" not in cell
+
+
+def test_csv_role_reports_are_article_ids(client):
+    roles = {r["id"]: r for r in walk(client, "roles", limit=100)}
+    for row in _csv(client, "/api/v1/roles"):
+        assert row["reports_article_ids"].split("; ") == [str(r["article"]["id"]) for r in roles[int(row["id"])]["reports"]]
+
+
+@pytest.mark.parametrize("resource", RESOURCES)
+def test_csv_has_no_column_that_is_always_empty(client, resource):
+    response = client.get(f"/api/v1/{resource}", params={"format": "csv"})
+    header = next(csv.reader(io.StringIO(response.text)))
+    for column in ("article_type", "person_type", "organization_type", "publisher_type", "parent_type",
+                   "snippet", "evidence_sentence"):
+        assert column not in header, (resource, column)
+    assert all(not cell.startswith(("[{", "{")) for row in _csv(client, f"/api/v1/{resource}") for cell in row.values())
+
+
+def test_csv_keeps_the_columns_a_request_fills(client):
+    header = next(csv.reader(io.StringIO(client.get("/api/v1/quotes", params={
+        "format": "csv", "q": "ai", "include": "sentence"}).text)))
+    assert {"snippet", "evidence_sentence", "speaker_type"} <= set(header)
+    rows = _csv(client, "/api/v1/quotes", q="ai", include="sentence")
+    assert rows and all(r["snippet"] and r["evidence_sentence"] for r in rows)

@@ -37,3 +37,22 @@ def test_cors_only_for_configured_origins(seeded_db):
         denied = http.get("/health", headers={"Origin": "https://evil.example"})
     assert allowed.headers["access-control-allow-origin"] == "https://news.example"
     assert "access-control-allow-origin" not in denied.headers
+
+
+def test_head_answers_as_get_without_a_body(client):
+    for path in ("/api/v1/people?limit=3", "/api/v1/quotes/1", "/health", "/api/v1/facets"):
+        got, head = client.get(path), client.head(path)
+        assert head.status_code == 200 and head.content == b"", path
+        for header in ("content-type", "content-length", "etag"):
+            assert head.headers.get(header) == got.headers.get(header), (path, header)
+    missing = client.head("/api/v1/people/999999")
+    assert missing.status_code == 404 and missing.content == b""
+
+
+def test_if_none_match_star_and_weak_comparison(client):
+    assert client.get("/api/v1/people/1", headers={"If-None-Match": "*"}).status_code == 304
+    assert client.get("/api/v1/people/999999", headers={"If-None-Match": "*"}).status_code == 404
+    etag = client.get("/api/v1/people/1").headers["etag"]
+    strong_form = etag.removeprefix("W/")
+    assert client.get("/api/v1/people/1", headers={"If-None-Match": f'"other", {strong_form}'}).status_code == 304
+    assert client.get("/api/v1/people/1", headers={"If-None-Match": '"other"'}).status_code == 200

@@ -101,6 +101,28 @@ def test_walking_pages_while_articles_are_added(writer):
         assert before <= set(seen)
 
 
+def test_a_search_walk_sees_the_records_of_its_first_page(writer):
+    """Ranked search pages by position: records added during a walk stay out of it, so the
+    walk returns what the search held when it began, each once."""
+    texts = [TEXT.replace("Jane Roe", name).replace("2 trillion", f"{n} trillion")
+             for n, name in enumerate(["Ann Lee", "Bo Kim", "Cy Park", "Di Cho", "Ed Han", "Fay Yoo"], start=3)]
+    for text in texts[:3]:
+        writer.post("/api/v1/articles", content=text, headers={**AUTH, "Content-Type": "text/plain"})
+    before = writer.get("/api/v1/search", params={"q": "factories", "limit": 100}).json()
+    seen, cursor, extra = [], None, iter(texts[3:])
+    while True:
+        page = writer.get("/api/v1/search", params={"q": "factories", "limit": 1, **({"cursor": cursor} if cursor else {})})
+        seen += [q["id"] for q in page.json()["quotes"]]
+        text = next(extra, None)
+        if text:
+            writer.post("/api/v1/articles", content=text, headers={**AUTH, "Content-Type": "text/plain"})
+        cursor = page.json()["next_cursor"]
+        if not cursor:
+            break
+    assert len(before["quotes"]) == 3 and seen == [q["id"] for q in before["quotes"]]
+    assert len(writer.get("/api/v1/search", params={"q": "factories", "limit": 100}).json()["quotes"]) == 6
+
+
 MARKDOWN = ("---\ntitle: Harbour wall to be rebuilt\nurl: https://gazette.example/wall\npublished_at: 2024-05-06\n---\n\n"
             "# Harbour wall to be rebuilt\n\nMayor Ruth Calder said on Monday the city would rebuild the wall.")
 

@@ -6,13 +6,15 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.api.deps import Include, PageDep, SessionDep, reads
 from app.api.errors import NotFound
-from app.api.export import EXPORT_RESPONSES, listing
+from app.api.export import EXPORT_RESPONSES, listing, unused_columns
 from app.api.filters import (
     MAX_ID,
     ArticleClaimFilters,
     ArticleFilters,
     ArticleQuoteFilters,
+    json_only,
     on_loop,
+    scoped,
     values,
 )
 from app.api.render import ModelJSON
@@ -56,10 +58,10 @@ def list_articles(
             build.with_snippets(items, search.snippets(s, "articles", filters.q, [i.id for i in items]))
         return Page[ArticleRead](items=items, next_cursor=found.next_cursor)
 
-    return listing(request, session, page, fetch, ArticleRead, "articles")
+    return listing(request, session, page, fetch, ArticleRead, "articles", unused_columns(filters.q, "sentence"))
 
 
-@router.get("/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND)
+@router.get("/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, dependencies=[Depends(json_only)])
 @reads
 def get_article(session: SessionDep, article_id: ArticleId) -> ModelJSON:
     """One article with its cleaned body, which evidence offsets point into."""
@@ -74,7 +76,7 @@ def article_quotes(
 ) -> Response:
     """The quotes of one article."""
     _article(session, article_id)
-    return quotes_listing(request, session, page, {**values(filters), "article_id": article_id}, include)
+    return quotes_listing(request, session, page, scoped(values(filters), article_id=article_id), include)
 
 
 @router.get("/{article_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND | EXPORT_RESPONSES)
@@ -85,4 +87,4 @@ def article_claims(
 ) -> Response:
     """The claims of one article."""
     _article(session, article_id)
-    return claims_listing(request, session, page, {**values(filters), "article_id": article_id}, include)
+    return claims_listing(request, session, page, scoped(values(filters), article_id=article_id), include)

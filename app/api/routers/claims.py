@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from app.api.deps import Include, PageDep, SessionDep, reads
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, evidence_listing
-from app.api.filters import MAX_ID, ClaimFilters, on_loop, values
+from app.api.filters import MAX_ID, ClaimFilters, json_only, on_loop, values
 from app.api.render import ModelJSON
 from app.queries import facts
 from app.schemas import build
@@ -33,7 +33,7 @@ def list_claims(
     return claims_listing(request, session, page, values(filters), include)
 
 
-@router.get("/{claim_id}", response_model=ClaimRead, responses=NOT_FOUND)
+@router.get("/{claim_id}", response_model=ClaimRead, responses=NOT_FOUND, dependencies=[Depends(json_only)])
 @reads
 def get_claim(
     session: SessionDep,

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from app.api.deps import PageDep, SessionDep, reads
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
-from app.api.filters import MAX_ID, OrganizationFilters, on_loop, values
+from app.api.filters import MAX_ID, OrganizationFilters, json_only, on_loop, values
 from app.api.render import ModelJSON
 from app.queries import entities
 from app.schemas import build
@@ -33,7 +33,7 @@ def list_organizations(
     return listing(request, session, page, fetch, OrganizationRead, "organizations")
 
 
-@router.get("/{organization_id}", response_model=OrganizationRead, responses=NOT_FOUND)
+@router.get("/{organization_id}", response_model=OrganizationRead, responses=NOT_FOUND, dependencies=[Depends(json_only)])
 @reads
 def get_organization(session: SessionDep, organization_id: OrganizationId) -> ModelJSON:
     """One organization."""

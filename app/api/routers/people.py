@@ -13,7 +13,9 @@ from app.api.filters import (
     ArticleQuoteFilters,
     PersonFilters,
     PersonRoleFilters,
+    json_only,
     on_loop,
+    scoped,
     values,
 )
 from app.api.render import ModelJSON
@@ -60,7 +62,7 @@ def list_people(
     return listing(request, session, page, fetch, PersonRead, "people")
 
 
-@router.get("/{person_id}", response_model=PersonDetail, responses=NOT_FOUND)
+@router.get("/{person_id}", response_model=PersonDetail, responses=NOT_FOUND, dependencies=[Depends(json_only)])
 @reads
 def get_person(session: SessionDep, person_id: PersonId) -> ModelJSON:
     """One person with every written form of the name, current roles and how much is on record."""
@@ -78,7 +80,8 @@ def person_quotes(
 ) -> Response:
     """Everything one person said."""
     _person(session, person_id)
-    return quotes_listing(request, session, page, {**values(filters), "speaker_id": person_id}, include)
+    filters = scoped(values(filters), speaker_id=person_id, speaker_organization_id=None)
+    return quotes_listing(request, session, page, filters, include)
 
 
 @router.get("/{person_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND | EXPORT_RESPONSES)
@@ -89,7 +92,8 @@ def person_claims(
 ) -> Response:
     """Every claim one person made."""
     _person(session, person_id)
-    return claims_listing(request, session, page, {**values(filters), "claimant_id": person_id}, include)
+    filters = scoped(values(filters), claimant_id=person_id, claimant_organization_id=None)
+    return claims_listing(request, session, page, filters, include)
 
 
 @router.get("/{person_id}/roles", response_model=Page[RoleRead], responses=NOT_FOUND | EXPORT_RESPONSES)
@@ -100,4 +104,4 @@ def person_roles(
 ) -> Response:
     """Every role one person holds or held."""
     _person(session, person_id)
-    return roles_listing(request, session, page, {**values(filters), "person_id": person_id})
+    return roles_listing(request, session, page, scoped(values(filters), person_id=person_id))

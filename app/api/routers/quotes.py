@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from app.api.deps import Include, PageDep, SessionDep, reads
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, evidence_listing
-from app.api.filters import MAX_ID, QuoteFilters, on_loop, values
+from app.api.filters import MAX_ID, QuoteFilters, json_only, on_loop, values
 from app.api.render import ModelJSON
 from app.queries import facts
 from app.schemas import build
@@ -33,7 +33,7 @@ def list_quotes(
     return quotes_listing(request, session, page, values(filters), include)
 
 
-@router.get("/{quote_id}", response_model=QuoteRead, responses=NOT_FOUND)
+@router.get("/{quote_id}", response_model=QuoteRead, responses=NOT_FOUND, dependencies=[Depends(json_only)])
 @reads
 def get_quote(
     session: SessionDep,

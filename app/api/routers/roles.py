@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from app.api.deps import PageDep, SessionDep, reads
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
-from app.api.filters import MAX_ID, RoleFilters, on_loop, values
+from app.api.filters import MAX_ID, RoleFilters, json_only, on_loop, values
 from app.api.render import ModelJSON
 from app.queries import roles
 from app.schemas.read import Page, Problem, RoleRead
@@ -33,7 +33,7 @@ def list_roles(
     return roles_listing(request, session, page, values(filters))
 
 
-@router.get("/{role_id}", response_model=RoleRead, responses=NOT_FOUND)
+@router.get("/{role_id}", response_model=RoleRead, responses=NOT_FOUND, dependencies=[Depends(json_only)])
 @reads
 def get_role(
     session: SessionDep,

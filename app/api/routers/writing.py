@@ -15,9 +15,16 @@ from pydantic import BaseModel, Field
 from app.api.deps import SessionDep
 from app.config import Settings
 from app.queries import facts
+from app.readers import (
+    MEDIA_TYPES,
+    Document,
+    InputError,
+    NotArticles,
+    read,
+    reader_for_media_type,
+)
 from app.schemas import build
 from app.schemas.read import ArticleRead, Problem
-from app.readers import MEDIA_TYPES, Document, InputError, NotArticles, read, reader_for_media_type
 from app.services.ingest import prepare, store
 
 router = APIRouter(prefix="/articles", tags=["articles"])
@@ -89,6 +96,9 @@ def _json_name(data: bytes) -> str | None:
     status_code=201,
     response_model=Created,
     responses={
+        201: {"description": "Stored (loaded, or updated in place).",
+              "headers": {"Location": {"description": "The path of the (first) article stored.",
+                                       "schema": {"type": "string"}}}},
         200: {"model": Created, "description": "The same text was loaded before; nothing changed."},
         401: {"model": Problem, "description": "Missing or wrong bearer key."},
         403: {"model": Problem, "description": "Writing is disabled (no API key configured)."},

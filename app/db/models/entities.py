@@ -5,6 +5,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base
 
+WORDS_DOC = ("The name's words as name search matches them: each word's key and each run of words "
+             "to the end joined, between spaces (' bae sunmin baesunmin '); see names.search_words.")
+
 
 class Person(Base):
     __tablename__ = "people"
@@ -12,6 +15,7 @@ class Person(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
     key: Mapped[str] = mapped_column(String(300), unique=True)
+    words: Mapped[str | None] = mapped_column(String(1200), doc=WORDS_DOC)
 
     aliases: Mapped[list[PersonAlias]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="PersonAlias.id"
@@ -28,6 +32,7 @@ class PersonAlias(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(String(300))
     key: Mapped[str] = mapped_column(String(300), index=True)
+    words: Mapped[str | None] = mapped_column(String(1200), doc=WORDS_DOC)
 
     person: Mapped[Person] = relationship(back_populates="aliases")
 
@@ -38,6 +43,7 @@ class Organization(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
     key: Mapped[str] = mapped_column(String(300), unique=True)
+    words: Mapped[str | None] = mapped_column(String(1200), doc=WORDS_DOC)
     kind: Mapped[str | None] = mapped_column(String(40), index=True)
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("organizations.id", ondelete="SET NULL"), index=True
@@ -61,5 +67,6 @@ class OrganizationAlias(Base):
     )
     alias: Mapped[str] = mapped_column(String(300))
     key: Mapped[str] = mapped_column(String(300), index=True)
+    words: Mapped[str | None] = mapped_column(String(1200), doc=WORDS_DOC)
 
     organization: Mapped[Organization] = relationship(back_populates="aliases")

@@ -1,7 +1,8 @@
 """Facts read from an article; each carries its evidence span into the article body."""
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base
@@ -111,7 +112,7 @@ class ClaimTopic(Base):
     """A topic of the taxonomy in extract/rules/topics.tsv that a claim touches."""
 
     __tablename__ = "claim_topics"
-    __table_args__ = (UniqueConstraint("claim_id", "topic"),)
+    __table_args__ = (UniqueConstraint("claim_id", "topic"), Index("ix_claim_topics_topic_lower", func.lower(sql("topic"))))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
@@ -121,7 +122,8 @@ class ClaimTopic(Base):
 class ClaimAmount(Base):
     __tablename__ = "claim_amounts"
     # Amount filters (`min_value`, `max_value`) read the matching claims from this index alone.
-    __table_args__ = (Index("ix_claim_amounts_value_claim_id", "value", "claim_id"),)
+    __table_args__ = (Index("ix_claim_amounts_value_claim_id", "value", "claim_id"),
+                      Index("ix_claim_amounts_unit_lower", func.lower(sql("unit"))))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
