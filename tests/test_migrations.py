@@ -103,3 +103,29 @@ def test_downgrade_and_upgrade_a_loaded_database(migrated_db, tmp_path):
             assert connection.execute(text("SELECT count(*) FROM articles")).scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_name_words_are_written_for_people_loaded_before_them(migrated_db, tmp_path):
+    """The migration that brought name search by word starts fills `words` for the names that
+    were already there, so a database loaded before it finds them."""
+    import shutil
+
+    from sqlalchemy import text
+
+    from app.extract.names import search_words
+    from tests.conftest import SEEDS, load_paths
+
+    shutil.copy(next(SEEDS.glob("000_*.txt")), tmp_path)
+    assert load_paths(migrated_db, tmp_path) == 0
+    downgrade(migrated_db, "3c7d9e2f4a18")
+    upgrade(migrated_db)
+    engine = create_engine(migrated_db)
+    try:
+        with engine.connect() as connection:
+            for table, column, organization in (("people", "name", False), ("person_aliases", "alias", False),
+                                                ("organizations", "name", True)):
+                rows = connection.execute(text(f"SELECT {column}, words FROM {table}")).all()
+                assert rows, table
+                assert all(words == search_words(name, organization) for name, words in rows), table
+    finally:
+        engine.dispose()
