@@ -11,6 +11,7 @@ COPY pyproject.toml README.md alembic.ini ./
 COPY app ./app
 COPY migrations ./migrations
 COPY seeds ./seeds
+COPY config ./config
 RUN pip install -e . && chown -R newsgraph /srv/newsgraph
 
 USER newsgraph

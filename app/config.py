@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, FilePath
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +38,11 @@ class Settings(BaseSettings):
         default=None, description="Bearer key that POST /api/v1/articles requires; writing is off when unset."
     )
     max_body_bytes: int = Field(default=1_000_000, description="Largest request body POST accepts.")
+    publisher_names: FilePath | None = Field(
+        default=None,
+        description="A tab-separated file of publisher labels and the names to serve them under, one "
+        "pair per line (for portals that label outlets in another script or by a code).",
+    )
 
 
 @lru_cache

@@ -81,7 +81,7 @@ def clauses(doc: Doc, sent: Span) -> Iterator[tuple[int, int]]:
     start = sent.start_char
     text = text_of(doc)[start : sent.end_char]
     dateline = WIRE_DATELINE.match(text)
-    if dateline:  # "SEOUL, Jan. 2 (Yonhap) -- " is where the story was filed, not the claim
+    if dateline:  # "NORDPORT, Jan. 2 (Wirepress) -- " is where the story was filed, not the claim
         start += dateline.end()
         text = text[dateline.end():]
     pos = 0

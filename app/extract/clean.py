@@ -41,7 +41,7 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^\((?P<pub>[A-Z][\w&.'’ ]{1,40})\)\s*[—–-]+\s*")
-# A wire story's dateline: "SEOUL, Dec. 28 (Yonhap) -- ", "WASHINGTON (AP) — ".
+# A wire story's dateline: "NORDPORT, Dec. 28 (Wirepress) -- ", "EASTON (NWS) — ".
 WIRE_DATELINE = re.compile(
     r"(?m)^(?:[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][\w .'’-]{1,30})?(?:, [A-Z][a-z]{2,4}\.? \d{1,2})? )?"
     r"\([^()\n]{2,40}\) *[—–-]{1,2} *"

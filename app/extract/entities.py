@@ -35,7 +35,7 @@ _LEADING_FUNCTION_WORDS = {"while", "when", "as", "after", "before", "if", "but"
 _PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "bin", "al", "el", "ter"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "rev", "gen", "sen", "rep"}
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
-# A romanized Korean name: a short surname and a hyphenated given name ("Wi Sung-lac").
+# A romanized Korean name: a short surname and a hyphenated given name ("Ma Seok-jin").
 _KOREAN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]{0,3} [A-Z][a-z]+-[A-Za-z][a-z]+(?![\w-])")
 _POSSESSIVE_SPLIT = re.compile(r"['’]s?\s+")
 
@@ -276,7 +276,7 @@ def clean_person(text: str) -> str | None:
         words = words[1:]
     if len(words) == 1 and len(original) == 2 and "-" in words[0] and original[0][:1].isupper() \
             and original[0].lower() not in _HONORIFICS:
-        words = original  # "King Sung-whan": a surname that is also a title word
+        words = original  # "King Ha-eun": a surname that is also a title word
     if not 1 <= len(words) <= 4:
         return None
     stop = word_set("person_stopwords.txt")
@@ -295,7 +295,7 @@ def clean_org(text: str) -> str | None:
     text = re.split(r"[?!]", text)[0]
     text = strip_possessive(text).strip(" ,;:-—–―\"'“”‘’")
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\s*\([^()]*$", "", text)  # "Group of Eight (G8": an unclosed bracket
+    text = re.sub(r"\s*\([^()]*$", "", text)  # "Council of Nine (C9": an unclosed bracket
     text = re.sub(r"(?:\s+(?:and|of|&|for|the))+$", "", text, flags=re.IGNORECASE)  # "… Tourism and"
     words = text.split()
     if words and words[0].lower().rstrip(".") in _HONORIFICS:
@@ -486,7 +486,7 @@ def _join_forms(clusters: dict[str, Cluster], short: str, long: str) -> None:
 
 
 def _without_suffixes(form: str) -> str:
-    """'SK Group' -> 'SK', 'Acme Corp.' -> 'Acme': the name without its trailing suffix words."""
+    """'Hanra Group' -> 'Hanra', 'Acme Corp.' -> 'Acme': the name without its trailing suffix words."""
     words = form.split()
     suffixes = word_set("org_suffixes.txt")
     while len(words) > 1 and words[-1].lower().rstrip(".") in {w.rstrip(".") for w in suffixes}:
@@ -505,7 +505,7 @@ def _index_mentions(text: str, clusters: list[Cluster]) -> list[Mention]:
                 patterns[strip_possessive(form)].add(c.ref)
                 short = _without_suffixes(form)
                 if short and short != form:
-                    patterns[short].add(c.ref)  # "SK" for "SK Group", "Acme" for "Acme Corp."
+                    patterns[short].add(c.ref)  # "Hanra" for "Hanra Group", "Acme" for "Acme Corp."
         for short in c.short_forms:
             patterns[short].add(c.ref)
     if not patterns:
@@ -606,7 +606,7 @@ def _parents(text: str, orgs: list[Cluster]) -> dict[str, str]:
 
 
 def _merge_of_forms(orgs: list[Cluster]) -> list[Cluster]:
-    """'Democratic Party of Korea' is the full form of 'Democratic Party', not a unit of it."""
+    """'Unity Party of Nordland' is the full form of 'Unity Party', not a unit of it."""
     kept: list[Cluster] = []
     for c in sorted(orgs, key=lambda c: len(c.name)):
         for k in kept:
@@ -620,7 +620,7 @@ def _merge_of_forms(orgs: list[Cluster]) -> list[Cluster]:
 
 def byline_person(name: str) -> str | None:
     """An author named by the source who is a person: a name in Latin script of two to four
-    words, not a desk, a wire or an outlet ("National Desk", "CNN Wire")."""
+    words, not a desk, a wire or an outlet ("National Desk", "Harbour Wire")."""
     cleaned = clean_person(name)
     if not cleaned or len(cleaned.split()) < 2 or any(w.isupper() and len(w) > 1 for w in cleaned.split()):
         return None

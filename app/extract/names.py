@@ -53,8 +53,8 @@ _WORDS_LENGTH = 1200  # the `words` columns' size
 
 def search_words(name: str, organization: bool = False) -> str:
     """The words name search matches a query's words against, by their starts: each word's key
-    and each run of two or three words joined, between spaces. 'Bae Soon-min' ->
-    ' bae sunmin baesunmin ', so 'Sunmin Bae', 'bae sun' and 'Soon-min' find it and 'un' does not."""
+    and each run of two or three words joined, between spaces. 'Ko Ha-eun' ->
+    ' ko haeun kohaeun ', so 'Haeun Ko', 'ko ha' and 'Ha-eun' find it and 'eun' does not."""
     words = query_words(name, organization)
     runs = ["".join(words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1)]
     text = " " + " ".join(dict.fromkeys(words + runs)) + " "
@@ -69,7 +69,7 @@ def query_words(text: str, organization: bool = False) -> list[str]:
 
 
 def acronym(name: str) -> str:
-    """Initials of the capitalised words: 'Massachusetts Institute of Technology' -> 'MIT'."""
+    """Initials of the capitalised words: 'Northfield Institute of Technology' -> 'NIT'."""
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].isupper())
 
 

@@ -68,7 +68,7 @@ def _is_close(text: str, i: int) -> bool:
     if c not in DOUBLE_CLOSE + SINGLE_CLOSE:
         return False
     if prev.isspace():
-        # '…the name of 'Clinton,' " said X': a double closer set off from the single one it follows
+        # '…the name of 'Marlow,' " said X': a double closer set off from the single one it follows
         return c in DOUBLE_CLOSE and prev == " " and i >= 2 and text[i - 2] in SINGLE_CLOSE and not nxt.isalnum()
     if c in "’'›":
         return not nxt.isalnum()

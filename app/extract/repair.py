@@ -21,7 +21,7 @@ _GLUED_QUOTES = re.compile(r"(?<=[.!?,]\")(?=\"[A-Z])|(?<=[.!?,]”)(?=“)")
 _GLUED_OPENER = re.compile(r"(?<=[a-z][,:])(?=[“‘][A-Za-z])")
 # A straight quote mark between a sentence end and a capital: `.\"Next` opens or closes a quote.
 _GLUED_STRAIGHT = re.compile(r"(?<=[a-z0-9%][.!?,])\"(?=[A-Z])")
-# A photo caption and its credit glued to the text after it: "A view of the port (Yonhap)The ..."
+# A photo caption and its credit glued to the text after it: "A view of the port (Wirepress)The ..."
 # (a closing parenthesis directly followed by a capital letter or quote does not occur in prose).
 _GLUED_CAPTION = re.compile(
     r"^(?P<caption>[^()]{0,400}?\((?P<credit>[^()]{1,60})\))(?=[A-Z\"“‘'\[])"

@@ -72,7 +72,7 @@ _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+set\s+to|(?
 _LEAVING = re.compile(r"^(?:step|resign|quit|retir)", re.I)
 _CAPTION = re.compile(r"(?m)^(?P<name>[A-Z][^/\n]{2,40}?) / (?P<title>[A-Z][^/\n]{1,80})$")
 _SPEECH = {"said", "says", "told"}
-# A comma that ends an apposition, not one inside a name ("Ministry of Trade, Industry and Energy",
+# A comma that ends an apposition, not one inside a name ("Ministry of Ports, Roads and Rail",
 # "Acme, Inc.").
 _NAME_LIST_COMMA = re.compile(
     r",\s+(?!(?:Inc|Ltd|Co|Corp|LLC)\b)(?![A-Z][\w&]*(?:\s[A-Z][\w&]*)*(?:,\s[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)*,?\s+(?:and|&)\s+[A-Z])"

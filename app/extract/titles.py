@@ -148,8 +148,8 @@ def _follows_connector(words: list[Word], word: Word) -> bool:
 
 
 def leading_name(words: list[Word]) -> list[Word]:
-    """The capitalised words that open a title phrase before its title part ("Plaid Cymru's",
-    "Oxfam", "Dutch"): a possible organization."""
+    """The capitalised words that open a title phrase before its title part ("Greenvale Party's",
+    "Aidwell", "Dutch"): a possible organization."""
     lead: list[Word] = []
     for i, word in enumerate(words):
         bare = _bare(word.text)
@@ -186,7 +186,7 @@ def normalize_title(title: str) -> str:
 
 
 def ministry_for(role: Role, entities: ArticleEntities) -> Role:
-    """'Climate Minister' at the 'Climate Ministry' the article names (or 'Ministry of Climate …')."""
+    """'Fisheries Minister' at the 'Fisheries Ministry' the article names (or 'Ministry of Fisheries …')."""
     words = role.title.split()
     if role.organization is not None or len(words) < 2 or _bare(words[-1]) not in ("minister", "secretary"):
         return role

@@ -5,9 +5,11 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
+from pathlib import Path
 
 from app.extract.dates import find_date
-from app.extract.rules import table
+from app.config import get_settings
+from app.extract.rules import rows_of
 from app.readers.decoding import unescape
 
 _SPACE = re.compile(r"\s+")
@@ -84,17 +86,21 @@ def parse_date(value) -> date | None:
 
 
 @cache
-def _outlets() -> dict[str, str]:
-    return {label.casefold(): name for label, name in table("outlets.tsv")}
+def _publisher_names(path: Path | None) -> dict[str, str]:
+    """The deployment's own publisher names (`PUBLISHER_NAMES`): label -> name served."""
+    if path is None:
+        return {}
+    return {row[0].casefold(): row[1] for row in rows_of(path.read_text(encoding="utf-8")) if len(row) >= 2}
 
 
 def clean_publisher(value) -> str | None:
-    """The publisher's name in English where a portal labels it in another script or by its
-    domain ('www.example-news.com' -> 'example-news.com')."""
+    """The publisher as the source names it, without a leading 'www.' ('www.example-news.com' ->
+    'example-news.com'), or under the name the `PUBLISHER_NAMES` file gives its label (a portal
+    that labels outlets in another script)."""
     name = clean_text(value)
     if name is None:
         return None
-    name = _outlets().get(name.casefold(), name)
+    name = _publisher_names(get_settings().publisher_names).get(name.casefold(), name)
     return re.sub(r"^www\.", "", name, flags=re.IGNORECASE)
 
 

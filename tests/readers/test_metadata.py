@@ -41,10 +41,21 @@ def test_parse_date(value, day):
     assert parse_date(value) == day
 
 
-def test_publishers_labelled_in_another_script_get_their_english_name():
-    assert clean_publisher("연합뉴스") == "Yonhap News Agency"
-    assert clean_publisher("www.gazette.example") == "gazette.example"
-    assert clean_publisher("  The  Gazette ") == "The Gazette"
+def test_publishers_labelled_in_another_script_get_the_configured_name(tmp_path, monkeypatch):
+    from app.config import get_settings
+
+    names = tmp_path / "names.tsv"
+    names.write_text("# label -> name\n북항신문\tNorthport Daily\n", encoding="utf-8")
+    assert clean_publisher("북항신문") == "북항신문"  # no file: as the source names it
+    monkeypatch.setenv("PUBLISHER_NAMES", str(names))
+    get_settings.cache_clear()
+    try:
+        assert clean_publisher("북항신문") == "Northport Daily"
+        assert clean_publisher("www.gazette.example") == "gazette.example"
+        assert clean_publisher("  The  Gazette ") == "The Gazette"
+    finally:
+        monkeypatch.delenv("PUBLISHER_NAMES")
+        get_settings.cache_clear()
 
 
 @pytest.mark.parametrize("value, url", [("https://x.example/a", "https://x.example/a"), ("not a url", None),

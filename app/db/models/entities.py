@@ -6,7 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.db.base import Base
 
 WORDS_DOC = ("The name's words as name search matches them: each word's key and each run of words "
-             "to the end joined, between spaces (' bae sunmin baesunmin '); see names.search_words.")
+             "to the end joined, between spaces (' ko haeun kohaeun '); see names.search_words.")
 
 
 class Person(Base):

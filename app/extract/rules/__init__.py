@@ -6,8 +6,17 @@ from importlib.resources import files
 
 
 def _lines(name: str) -> list[str]:
-    text = files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return lines_of(files(__package__).joinpath(name).read_text(encoding="utf-8"))
+
+
+def lines_of(text: str) -> list[str]:
+    """The entries of a word-list text: its lines, less blank ones and '#' comments."""
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def rows_of(text: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of a tab-separated word-list text: one tuple of fields per entry."""
+    return tuple(tuple(f.strip() for f in line.split("\t")) for line in lines_of(text))
 
 
 @cache
@@ -25,7 +34,7 @@ def entries(name: str) -> tuple[str, ...]:
 @cache
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """A tab-separated file: one tuple of fields per line."""
-    return tuple(tuple(f.strip() for f in line.split("\t")) for line in _lines(name))
+    return rows_of("\n".join(_lines(name)))
 
 
 @cache
