@@ -11,8 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
 
+from app.extract.dates import find_date
 from app.extract.repair import (
     cut_repeated_title,
     is_caption_line,
@@ -20,7 +20,6 @@ from app.extract.repair import (
     strip_credit,
     take_byline,
 )
-from app.extract.dates import find_date
 from app.extract.rules import entries
 from app.extract.types import Segment
 
@@ -144,10 +143,6 @@ def reads_as_heading(paragraph: str) -> bool:
     return bool(paragraph) and _words(paragraph) <= HEADING_WORDS and not re.search(r"[.!?][\"”’']?$", paragraph)
 
 
-def parse_date(text: str) -> date | None:
-    return find_date(text)
-
-
 def _article_starts(lines: list[str]) -> list[int]:
     """Indexes of headline lines that the page repeats within a few lines (a new article)."""
     starts: list[int] = []
@@ -206,7 +201,7 @@ def _segment(lines: list[str], title: str | None, page_publisher: str | None) ->
                 publisher = publisher or m["pub"].strip()
                 published_text = published_text or m["ago"]
                 continue
-            if (when := parse_date(line)) and _words(line) <= 8:
+            if (when := find_date(line)) and _words(line) <= 8:
                 published_at = published_at or when
                 published_text = published_text or line
                 continue

@@ -16,6 +16,7 @@ from app.queries.pagination import Page, paginate
 from app.schemas.read import PersonRead
 
 # ----------------------------------------------------------------------------- people
+_PEOPLE = select(Person).options(selectinload(Person.aliases))  # people as the API shows them
 # Built once: building a statement costs more than SQLite takes to run one this small.
 _NAME = select(Person.name).where(Person.id == bindparam("person_id"))
 _ALIASES = select(PersonAlias.alias).where(PersonAlias.person_id == bindparam("person_id")).order_by(PersonAlias.id)
@@ -81,7 +82,7 @@ def people_named(q: str):
 def list_people(
     session: Session, limit: int, cursor: str | None, sort: str = "id", q: str | None = None
 ) -> Page[Person]:
-    stmt = select(Person).options(selectinload(Person.aliases))
+    stmt = _PEOPLE
     if q:
         stmt = stmt.where(people_named(q))
     return paginate(session, stmt, Person.id, limit, cursor, sort)
@@ -89,11 +90,12 @@ def list_people(
 
 def people_by_name(session: Session, q: str, limit: int, offset: int, upto: int) -> list[Person]:
     """People matching q, in id order, from position `offset` among those of ids up to `upto`."""
-    stmt = select(Person).options(selectinload(Person.aliases)).where(people_named(q), Person.id <= upto)
+    stmt = _PEOPLE.where(people_named(q), Person.id <= upto)
     return list(session.scalars(stmt.order_by(Person.id).offset(offset).limit(limit)))
 
 
 # ----------------------------------------------------------------------------- organizations
+_ORGANIZATIONS = select(Organization).options(selectinload(Organization.aliases), selectinload(Organization.parent))
 def get_organization(session: Session, org_id: int) -> Organization | None:
     return session.get(
         Organization, org_id, options=[selectinload(Organization.aliases), selectinload(Organization.parent)]
@@ -136,9 +138,7 @@ def list_organizations(
     session: Session, limit: int, cursor: str | None, sort: str = "id", q: str | None = None,
     kind: str | None = None,
 ) -> Page[Organization]:
-    stmt = select(Organization).options(
-        selectinload(Organization.aliases), selectinload(Organization.parent)
-    )
+    stmt = _ORGANIZATIONS
     if q:
         stmt = stmt.where(organizations_named(q))
     if kind:
@@ -148,8 +148,7 @@ def list_organizations(
 
 def organizations_by_name(session: Session, q: str, limit: int, offset: int, upto: int) -> list[Organization]:
     """Organizations matching q, in id order, from position `offset` among those of ids up to `upto`."""
-    stmt = select(Organization).options(selectinload(Organization.aliases), selectinload(Organization.parent))
-    stmt = stmt.where(organizations_named(q), Organization.id <= upto)
+    stmt = _ORGANIZATIONS.where(organizations_named(q), Organization.id <= upto)
     return list(session.scalars(stmt.order_by(Organization.id).offset(offset).limit(limit)))
 
 
@@ -161,5 +160,5 @@ def people_at_organization(
         or_(Organization.id == organization_id, Organization.parent_id == organization_id)
     )
     holders = select(Role.person_id).where(Role.organization_id.in_(units))
-    stmt = select(Person).options(selectinload(Person.aliases)).where(Person.id.in_(holders))
+    stmt = _PEOPLE.where(Person.id.in_(holders))
     return paginate(session, stmt, Person.id, limit, cursor, sort)

@@ -1,6 +1,7 @@
 import pytest
 
-from app.extract.clean import is_furniture, parse_date, segments, split_sentences
+from app.extract.clean import is_furniture, segments, split_sentences
+from app.extract.dates import find_date
 
 PAGE_WITH_RELATED = """logo
 Ministers agree on chip subsidies for next year
@@ -106,8 +107,8 @@ def test_bracket_byline(line, authors, publisher):
         ("7 days ago", None),
     ],
 )
-def test_parse_date(text, expected):
-    found = parse_date(text)
+def test_find_date(text, expected):
+    found = find_date(text)
     assert ((found.year, found.month, found.day) if found else None) == expected
 
 
