@@ -209,10 +209,6 @@ def is_title_like(text: str) -> bool:
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in ws)
 
 
-def is_short(text: str) -> bool:
-    return len(words(text)) < 4
-
-
 def is_quote_worthy(text: str) -> bool:
     """Speech rather than a scare-quoted term or a title."""
     ws = words(text)

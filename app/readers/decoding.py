@@ -52,7 +52,3 @@ def unescape(text: str) -> str:
             break
         text = html.unescape(text)
     return text
-
-
-def unescape_all(values):
-    return tuple(unescape(v) for v in values)
