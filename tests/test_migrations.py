@@ -129,3 +129,24 @@ def test_name_words_are_written_for_people_loaded_before_them(migrated_db, tmp_p
                 assert all(words == search_words(name, organization) for name, words in rows), table
     finally:
         engine.dispose()
+
+
+def test_sources_stored_under_record_numbers_get_their_family(empty_db):
+    """Before record identity, a record's key was its file's path and its number."""
+    from sqlalchemy import text
+
+    upgrade(empty_db, "6e1f3a9c2d47")
+    engine = create_engine(empty_db)
+    try:
+        with engine.begin() as c:
+            for id_, key, url in ((1, "/data/feed.jsonl#1", None), (2, "/data/feed.jsonl#12", None),
+                                  (3, "/data/story.txt", None), (4, "https://news.example/a", "https://news.example/a")):
+                c.execute(text("INSERT INTO source_documents (id, key, file_name, url, sha256, size, loaded_at) "
+                               "VALUES (:id, :key, 'f', :url, :sha, 1, CURRENT_TIMESTAMP)"),
+                          {"id": id_, "key": key, "url": url, "sha": str(id_)})
+        upgrade(empty_db)
+        with engine.connect() as c:
+            families = dict(c.execute(text("SELECT id, family FROM source_documents")).all())
+        assert families == {1: "/data/feed.jsonl", 2: "/data/feed.jsonl", 3: "/data/story.txt", 4: None}
+    finally:
+        engine.dispose()

@@ -176,10 +176,10 @@ def test_a_name_that_normalises_to_nothing_is_not_an_entity(migrated_db):
     from app.extract.pipeline import extract
     from app.extract.types import Entity
     from app.readers.document import Document
-    from app.services.ingest import prepare, store
+    from app.services.ingest import SourceId, prepare, store
 
     document = Document(text=STORY, sha256="a" * 64)
-    prepared = prepare("story.txt", "/tmp/story.txt", document)
+    prepared = prepare(SourceId("/tmp/story.txt", "story.txt", "/tmp/story.txt"), document)
     (article,) = prepared.articles
     broken = type(article)(segment=article.segment, entities=article.entities + (
         Entity(ref="o99", type="organization", name="--"), Entity(ref="p99", type="person", name="'s")),

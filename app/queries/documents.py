@@ -7,8 +7,16 @@ from sqlalchemy.orm import Session
 from app.db.models import SourceDocument
 
 
-def by_sha256(session: Session, sha256: str) -> SourceDocument | None:
-    return session.scalars(select(SourceDocument).where(SourceDocument.sha256 == sha256)).first()
+def of_family(session: Session, family: str) -> list[SourceDocument]:
+    """The sources one file or posted name stored without a URL of their own: the file itself,
+    or its records."""
+    return list(session.scalars(
+        select(SourceDocument).where(SourceDocument.family == family).order_by(SourceDocument.id)
+    ))
+
+
+def by_keys(session: Session, keys: list[str]) -> list[SourceDocument]:
+    return list(session.scalars(select(SourceDocument).where(SourceDocument.key.in_(keys)))) if keys else []
 
 
 def by_key(session: Session, key: str) -> SourceDocument | None:

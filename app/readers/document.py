@@ -17,9 +17,11 @@ class Document:
     `text` is plain text, one paragraph per line (blank lines allowed), with markup, entities
     and the source's own header and footer lines already gone; the extraction stages read it
     and never see a file format. Metadata fields are None (or empty) when the source does not
-    state them. `part` tells documents of one file apart (a record of a JSON Lines file), and
-    `sha256` is the digest of the bytes this document was read from (the whole file, or its
-    record), which makes reloading them a no-op.
+    state them. `part` is a record's number in its file (for listings: `feed.jsonl#3`);
+    `identity` is what tells the record from the others of its file wherever it stands (its own
+    id field, else its title and date, else its text), so that a record keeps its identity when
+    others are added, removed or moved; and `sha256` is the digest of the bytes this document was
+    read from (the whole file, or its record), which makes reloading them a no-op.
     """
 
     text: str
@@ -30,6 +32,7 @@ class Document:
     authors: tuple[str, ...] = ()
     publisher: str | None = None
     part: str | None = None
+    identity: str | None = None
     format: str = "text"
 
 

@@ -10,12 +10,17 @@ wins) are news-please's and those of common feeds and scrapers:
     published   date_publish, published_at, published, datePublished, date, pubDate
     authors     authors, author, byline
     publisher   publisher, source, site_name, sitename, source_domain
+    identity    id, guid, uuid, _id, article_id, doc_id (else the title and date, else the text)
 
-A record's text may be HTML (it is then read by the HTML reader's text rules).
+A record's text may be HTML (it is then read by the HTML reader's text rules). A record without a
+URL is known within its file by its identity, not by its place: records added, removed or moved
+around it leave it the same source.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections import Counter
 
 from app.readers.decoding import decode, unescape
 from app.readers.document import Document, InputError, Source, sha256_of
@@ -27,6 +32,7 @@ URL_KEYS = ("url", "link", "canonical_url", "source_url")
 DATE_KEYS = ("date_publish", "published_at", "published", "datePublished", "date", "pubDate")
 AUTHOR_KEYS = ("authors", "author", "byline")
 PUBLISHER_KEYS = ("publisher", "source", "site_name", "sitename", "source_domain")
+ID_KEYS = ("id", "guid", "uuid", "_id", "article_id", "doc_id")
 LIST_KEYS = ("articles", "items", "records", "data", "results", "entries")
 
 
@@ -70,17 +76,44 @@ def _document(record, part: str | None) -> Document | None:
     if isinstance(publisher, dict):
         publisher = publisher.get("name")
     canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    title = clean_text(_first(record, TITLE_KEYS))
+    published_at = parse_date(_first(record, DATE_KEYS))
     return Document(
         text=unescape(text.replace("\r\n", "\n")),
         sha256=sha256_of(canonical),
-        title=clean_text(_first(record, TITLE_KEYS)),
+        title=title,
         url=clean_url(_first(record, URL_KEYS)),
-        published_at=parse_date(_first(record, DATE_KEYS)),
+        published_at=published_at,
         authors=clean_authors(_first(record, AUTHOR_KEYS)),
         publisher=clean_publisher(publisher),
         part=part,
+        identity=_identity(record, title, published_at, text) if part else None,
         format="json",
     )
+
+
+def _identity(record: dict, title: str | None, published_at, text: str) -> str:
+    """What a record is within its file, wherever it stands: its own id, else its title and
+    date, else a digest of its text."""
+    own = _first(record, ID_KEYS)
+    if isinstance(own, (str, int)) and not isinstance(own, bool) and str(own).strip():
+        return f"id:{str(own).strip()}"
+    if title:
+        return f"title:{title.casefold()}|{published_at or ''}"
+    return f"text:{sha256_of(text.encode('utf-8'))}"
+
+
+def _distinct(documents: list[Document]) -> list[Document]:
+    """Records that share an identity are told apart by their order among themselves."""
+    seen: Counter[str] = Counter()
+    distinct = []
+    for document in documents:
+        if document.identity is not None:
+            seen[document.identity] += 1
+            if seen[document.identity] > 1:
+                document = dataclasses.replace(document, identity=f"{document.identity}~{seen[document.identity]}")
+        distinct.append(document)
+    return distinct
 
 
 def _source(records: list, numbered: bool, notes: list[str]) -> Source:
@@ -98,14 +131,14 @@ def _source(records: list, numbered: bool, notes: list[str]) -> Source:
         raise NotArticles("no article records (no object with a text field such as 'maintext' or 'text')")
     if skipped:
         notes.append(f"{skipped} record{'s' if skipped > 1 else ''} without article text skipped")
-    return Source(documents, tuple(notes))
+    return Source(_distinct(documents), tuple(notes))
 
 
 def read_json(data: bytes, charset: str | None = None) -> Source:
     try:
         value = json.loads(decode(data, charset))
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from exc
+        raise InputError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
     records = _records(value)
     return _source(records, len(records) > 1, [])
 

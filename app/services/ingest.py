@@ -1,15 +1,20 @@
 """Documents -> rows. Extraction happens before the database is touched; storing one source's
 articles only flushes, so the caller's transaction decides whether they land.
 
-A source is identified by its `key` (its URL, else its path as given). Loading a new version of
-a known source updates it in place: its articles keep their ids (paired by their place in the
-source), and so do their quotes and claims that did not change; what the new version no longer
-says goes. One fact that cannot be stored is reported and left out; the source's other facts
-are stored.
+A source is identified by its `key`: its URL when it states one, else the file (or posted name)
+it comes from, its *family*, and for a record of a file of records the record's identity within
+it (`family#digest`). Loading a file first reconciles its family with what is stored: a source
+whose key holds the same bytes is `unchanged`, a stored record that moved keeps its id under its
+new key, and a stored record the file no longer holds goes. Loading a new version of a known
+source updates it in place: its articles keep their ids (paired by their place in the source),
+and so do their quotes and claims that did not change; what the new version no longer says goes.
+One fact that cannot be stored is reported and left out; the source's other facts are stored.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -18,13 +23,19 @@ from sqlalchemy.orm import Session
 from app.db.models import Article, Claim, ClaimAmount, ClaimTopic, Quote, RoleReport, SourceDocument
 from app.extract.names import org_key, person_key
 from app.extract.pipeline import extract, extract_documents
+from app.extract.types import Claim as ExtractedClaim
 from app.extract.types import ExtractedArticle
+from app.extract.types import Quote as ExtractedQuote
 from app.queries import documents, roles
 from app.queries.entities import get_or_create_organization, get_or_create_person
 from app.readers import Document, InputError, decode
 from app.readers.document import sha256_of
 
-__all__ = ["InputError", "LoadResult", "Prepared", "decode", "prepare", "prepare_many", "sha256_of", "store"]
+__all__ = [
+    "InputError", "LoadResult", "Prepared", "Reconciled", "decode", "overall_status", "prepare", "prepare_many", "reconcile",
+    "SourceId", "identify", "sha256_of", "store",
+]
+
 
 @dataclass(frozen=True)
 class Prepared:
@@ -32,6 +43,7 @@ class Prepared:
 
     name: str  # what the source is called in listings: the file's name (with a record's number)
     key: str
+    family: str | None
     sha256: str
     size: int
     url: str | None = None
@@ -49,53 +61,130 @@ class LoadResult:
     problems: tuple[str, ...] = ()  # facts that could not be stored, each with why
 
 
-def prepare(name: str, key: str, document: Document, size: int = 0) -> Prepared:
+@dataclass(frozen=True)
+class SourceId:
+    """Who a source is: its `key` (the URL it states, else its family and, for a record of a file
+    of records, a digest of the record's identity), its `family` (the file's absolute path or a
+    posted body's name; None for a source known by its URL) and the `name` it is listed under
+    (the file's name, with the record's number)."""
+
+    key: str
+    name: str
+    family: str | None
+
+
+def identify(family: str, name: str, document: Document) -> SourceId:
+    if document.url:
+        return SourceId(document.url, name, None)
+    if document.identity:
+        digest = hashlib.sha256(document.identity.encode("utf-8")).hexdigest()[:24]
+        return SourceId(f"{family}#{digest}", name, family)
+    return SourceId(family, name, family)
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    """A file's documents checked against what its family stored: the result of each document
+    that needs no analysis (None where it does), and how many stored records went."""
+
+    unchanged: list[LoadResult | None]
+    removed: int = 0
+
+
+def reconcile(session: Session, family: str, entries: list[tuple[SourceId, str]]) -> Reconciled:
+    """Bring the stored sources of one file (or posted name) in line with its documents, given
+    as (source id, sha256) in the file's order, before any of them is analysed.
+
+    A document whose key holds the same bytes is unchanged (its listing name follows its place).
+    A document with a new key takes over a stored source of the family that holds the same bytes
+    and that no document of the file claims (a record that moved, or one stored under an older
+    kind of key), so its articles keep their ids. Every other stored source of the family that
+    no document claims is gone from the file, and is deleted with its articles."""
+    family_sources = documents.of_family(session, family)
+    stored = {source.key: source for source in family_sources}
+    stored.update((s.key, s) for s in documents.by_keys(session, [i.key for i, _ in entries if i.key not in stored]))
+    claimed = {i.key for i, _ in entries}
+    spare = [source for source in family_sources if source.key not in claimed]
+    results: list[LoadResult | None] = []
+    for identity, sha256 in entries:
+        source = stored.get(identity.key)
+        if source is None and identity.family is not None:
+            source = next((s for s in spare if s.sha256 == sha256), None)
+            if source is not None:
+                spare.remove(source)
+                source.key = identity.key
+                stored[identity.key] = source
+        if source is None or source.sha256 != sha256:
+            results.append(None)
+            continue
+        source.file_name, source.family = identity.name, identity.family
+        name = identity.name
+        ids = tuple(a.id for a in sorted(source.articles, key=lambda a: a.position))
+        results.append(LoadResult(name, "unchanged", len(ids), article_ids=ids))
+    for gone in spare:
+        session.delete(gone)
+    session.flush()
+    if spare:
+        roles.delete_unreported(session)
+    return Reconciled(results, len(spare))
+
+
+def overall_status(results: list[LoadResult], removed: int = 0) -> str:
+    """One status for a file or body from its stored sources' results: new throughout is
+    `loaded`, the same throughout `unchanged`, anything else (a record added, changed or gone
+    from a known file) `updated`."""
+    statuses = {r.status for r in results if r.status != "failed"} | ({"removed"} if removed else set())
+    return "loaded" if statuses == {"loaded"} else "unchanged" if statuses <= {"unchanged"} else "updated"
+
+
+def prepare(source: SourceId, document: Document, size: int = 0) -> Prepared:
     """Analyse one document (pure: no database)."""
-    return _prepared(name, key, document, size, extract(document))
+    return _prepared(source, document, size, extract(document))
 
 
-def prepare_many(items: list[tuple[str, str, Document, int]]) -> list[Prepared | Exception]:
-    """`prepare` over several documents (name, key, document, size) at once, parsed in one
+def prepare_many(items: list[tuple[SourceId, Document, int]]) -> list[Prepared | Exception]:
+    """`prepare` over several documents (source id, document, size) at once, parsed in one
     stream; each outcome is its Prepared or the error that refused it. Should the shared stream
     fail, the documents are analysed one by one, so that one bad document fails alone."""
     try:
-        pages = extract_documents([document for _, _, document, _ in items])
+        pages = extract_documents([document for _, document, _ in items])
     except Exception:
         pages = None
     outcomes: list[Prepared | Exception] = []
-    for index, (name, key, document, size) in enumerate(items):
+    for index, (source, document, size) in enumerate(items):
         try:
             articles = extract(document) if pages is None else pages[index]
-            outcomes.append(_prepared(name, key, document, size, articles))
+            outcomes.append(_prepared(source, document, size, articles))
         except Exception as exc:  # reported against its own source by the caller
             outcomes.append(exc)
     return outcomes
 
 
-def _prepared(name: str, key: str, document: Document, size: int, articles: list[ExtractedArticle]) -> Prepared:
+def _prepared(source: SourceId, document: Document, size: int, articles: list[ExtractedArticle]) -> Prepared:
     if not articles:
         raise InputError("no article text found (only page furniture)")
-    return Prepared(name=name, key=key, sha256=document.sha256, size=size, url=document.url,
-                    format=document.format, articles=articles)
+    return Prepared(name=source.name, key=source.key, family=source.family, sha256=document.sha256, size=size,
+                    url=document.url, format=document.format, articles=articles)
 
 
 def store(session: Session, prepared: Prepared) -> LoadResult:
-    """Write one prepared source; the same bytes loaded before change nothing."""
-    existing = documents.by_sha256(session, prepared.sha256)
-    if existing is not None:
-        ids = tuple(a.id for a in existing.articles)
+    """Write one prepared source; the same bytes loaded before under its key change nothing."""
+    source = documents.by_key(session, prepared.key)
+    if source is not None and source.sha256 == prepared.sha256:
+        ids = tuple(a.id for a in sorted(source.articles, key=lambda a: a.position))
+        source.file_name = prepared.name
         return LoadResult(prepared.name, "unchanged", len(ids), article_ids=ids)
     now = datetime.now(timezone.utc)
-    source = documents.by_key(session, prepared.key)
     if source is None:
         status, old = "loaded", []
         source = documents.create(
-            session, key=prepared.key, file_name=prepared.name, url=prepared.url, format=prepared.format,
-            sha256=prepared.sha256, size=prepared.size, loaded_at=now,
+            session, key=prepared.key, family=prepared.family, file_name=prepared.name, url=prepared.url,
+            format=prepared.format, sha256=prepared.sha256, size=prepared.size, loaded_at=now,
         )
     else:
         status, old = "updated", sorted(source.articles, key=lambda a: a.position)
         source.file_name, source.url, source.format = prepared.name, prepared.url, prepared.format
+        source.family = prepared.family
         source.sha256, source.size, source.loaded_at = prepared.sha256, prepared.size, now
     problems: list[str] = []
     ids = []
@@ -232,12 +321,12 @@ class _FactWriter:
     def _quotes(self) -> None:
         kept = _by_key(self.session, Quote, self.article.id, lambda q: (q.text, q.kind))
         for quote in self.extracted.quotes:
-            _guarded(self.session, self.problems, f"quote {_short(quote.text)}",
-                     lambda q=quote: self._quote(q, kept.get((q.text, q.kind))))
+            reused = _take(kept, (quote.text, quote.kind))
+            self._fact(f"quote {_short(quote.text)}", reused, lambda q=quote, r=reused: self._quote(q, r))
         self._drop_rest(kept)
 
-    def _quote(self, quote, reused: list | None) -> None:
-        row = reused.pop(0) if reused else Quote(article_id=self.article.id, text=quote.text, kind=quote.kind)
+    def _quote(self, quote: ExtractedQuote, reused: Quote | None) -> None:
+        row = reused or Quote(article_id=self.article.id, text=quote.text, kind=quote.kind)
         row.speaker_person_id, row.speaker_organization_id = self._ref(quote.speaker)
         row.cue, row.confidence = quote.cue, round(quote.confidence, 3)
         row.start, row.end = quote.start, quote.end
@@ -250,25 +339,42 @@ class _FactWriter:
     def _claims(self) -> None:
         kept = _by_key(self.session, Claim, self.article.id, lambda c: (c.text, c.type))
         for claim in self.extracted.claims:
-            _guarded(self.session, self.problems, f"claim {_short(claim.text)}",
-                     lambda c=claim: self._claim(c, kept.get((c.text, c.type))))
+            reused = _take(kept, (claim.text, claim.type))
+            self._fact(f"claim {_short(claim.text)}", reused, lambda c=claim, r=reused: self._claim(c, r))
         self._drop_rest(kept)
 
-    def _claim(self, claim, reused: list | None) -> None:
-        row = reused.pop(0) if reused else Claim(article_id=self.article.id, text=claim.text, type=claim.type)
+    def _claim(self, claim: ExtractedClaim, reused: Claim | None) -> None:
+        row = reused or Claim(article_id=self.article.id, text=claim.text, type=claim.type)
         row.claimant_person_id, row.claimant_organization_id = self._ref(claim.claimant)
         row.start, row.end, row.target_year = claim.start, claim.end, claim.target_year
-        row.topics = [ClaimTopic(topic=t) for t in dict.fromkeys(claim.topics)]
+        topics = list(dict.fromkeys(claim.topics))
+        if sorted(t.topic for t in row.topics) != sorted(topics):
+            # the old topics go before the new ones come: (claim, topic) is unique
+            row.topics.clear()
+            self.session.flush()
+            row.topics.extend(ClaimTopic(topic=t) for t in topics)
         row.amounts = [
             ClaimAmount(value=a.value, unit=a.unit, text=a.text, qualifier=a.qualifier) for a in claim.amounts
         ]
         self.session.add(row)
         self.session.flush()
 
+    def _fact(self, what: str, reused: Quote | Claim | None, write: Callable[[], None]) -> None:
+        """Write one fact; when an earlier version's row cannot be brought up to date, it goes
+        rather than stay with evidence into a body that changed."""
+        if _guarded(self.session, self.problems, what, lambda: write() or True) is None and reused is not None:
+            _guarded(self.session, self.problems, f"stale {what}", lambda: self.session.delete(reused))
+
     def _drop_rest(self, kept: dict) -> None:
         for rows in kept.values():
             for row in rows:
                 self.session.delete(row)
+
+
+def _take(kept: dict, key) -> object | None:
+    """The first stored row of an earlier version under `key`, taken out of `kept`."""
+    rows = kept.get(key)
+    return rows.pop(0) if rows else None
 
 
 def _by_key(session: Session, model, article_id: int, key) -> dict:

@@ -1,8 +1,9 @@
 """Paths -> stored sources: the loop behind `python -m app load`, usable without the CLI.
 
 Files are found (folders recursively), read by the reader their name asks for (app.readers),
-checked against the database (a source whose bytes were loaded before is `unchanged`) and
-gathered into small batches; each batch is analysed in a worker process (the CPU work: one
+reconciled with what the database holds of the same file (a source whose bytes were loaded
+before under its key is `unchanged`, a record that moved keeps its articles, a record the file no
+longer holds goes: see ingest.reconcile) and the rest gathered into small batches; each batch is analysed in a worker process (the CPU work: one
 spaCy stream over all its articles) and stored here in one transaction as soon as it is ready.
 A batch whose transaction fails is stored again source by source, so one bad source fails alone
 and never leaves half an article behind. Every file gets one outcome, reported as it lands.
@@ -21,7 +22,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app.config import Settings, get_settings
 from app.readers import Document, InputError, NotArticles, Reader, read, reader_for_name
-from app.services.ingest import LoadResult, Prepared, prepare_many, store
+from app.services.ingest import LoadResult, Prepared, SourceId, identify, overall_status, prepare_many, reconcile, store
 
 FILES_PER_BATCH = 8  # sources analysed in one spaCy stream and stored in one transaction
 STATUSES = ("loaded", "updated", "unchanged", "skipped", "failed")
@@ -56,6 +57,7 @@ class _Pending:
     outcome: FileOutcome
     waiting: int
     results: list[LoadResult] = field(default_factory=list)
+    removed: int = 0  # stored records the file no longer holds
 
 
 def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Reader | None]]:
@@ -73,12 +75,9 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Reader | None]]:
     return found
 
 
-def source_key(path: Path, document: Document) -> str:
-    """A source is its URL when it states one, else its path (made absolute) and record number."""
-    if document.url:
-        return document.url
-    key = os.path.abspath(path)
-    return f"{key}#{document.part}" if document.part else key
+def family(path: Path) -> str:
+    """What the sources of one file share in their keys: its path, made absolute."""
+    return os.path.abspath(path)
 
 
 def source_name(path: Path, document: Document) -> str:
@@ -119,8 +118,6 @@ class Loader:
 
     def run(self, paths: Iterable[str | Path]) -> dict[str, int]:
         from app.db.migrate import upgrade
-        from app.db.session import session_scope
-        from app.queries import documents
 
         upgrade(self.settings.database_url)
         files = discover(paths)
@@ -143,17 +140,19 @@ class Loader:
                 except Exception as exc:  # one unreadable file must not stop the others
                     self._finish(FileOutcome(path, "failed", detail=_describe(exc)))
                     continue
+                entries = [(identify(family(path), source_name(path, d), d), d) for d in source.documents]
+                try:
+                    reconciled = self._reconcile(path, entries)
+                except Exception as exc:  # the database refused: this file fails, the others go on
+                    self._finish(FileOutcome(path, "failed", detail=_describe(exc)))
+                    continue
                 pending = _Pending(FileOutcome(path, "unchanged", detail="; ".join(source.notes)),
-                                   len(source.documents))
-                for document in source.documents:
-                    with session_scope(self.settings.database_url, commit=False) as session:
-                        seen = documents.by_sha256(session, document.sha256)
-                        articles = len(seen.articles) if seen is not None else 0
-                    if seen is not None:
-                        self._settle(pending, LoadResult(source_name(path, document), "unchanged", articles))
+                                   len(source.documents), removed=reconciled.removed)
+                for (identity, document), unchanged in zip(entries, reconciled.unchanged):
+                    if unchanged is not None:
+                        self._settle(pending, unchanged)
                         continue
-                    item = (source_name(path, document), source_key(path, document), document, size)
-                    batch.append((pending, item))
+                    batch.append((pending, (identity, document, size)))
                     if len(batch) == FILES_PER_BATCH:
                         self._analyse(batch)
                         batch = []
@@ -165,6 +164,21 @@ class Loader:
             if self.pool is not None:
                 self.pool.shutdown(cancel_futures=True)
         return self.counts
+
+    def _reconcile(self, path: Path, entries: list[tuple[SourceId, Document]]):
+        """The file's stored sources brought in line with its documents, in one transaction,
+        retried like a store when another loader holds the database."""
+        from app.db.session import session_scope
+
+        for attempt in range(1, 6):
+            try:
+                with session_scope(self.settings.database_url) as session:
+                    return reconcile(session, family(path), [(i, d.sha256) for i, d in entries])
+            except (IntegrityError, OperationalError):
+                if attempt == 5:
+                    raise
+                time.sleep(random.uniform(0.05, 0.3) * attempt)
+        raise AssertionError("unreachable")
 
     # ---------------------------------------------------------------- analysis and storage
     def _analyse(self, batch: list) -> None:
@@ -260,7 +274,9 @@ def _summarise(pending: _Pending) -> FileOutcome:
         outcome.status = "failed"
         details = [failed[0].detail] + details
     else:
-        outcome.status = next((s for s in ("loaded", "updated") if any(r.status == s for r in stored)), "unchanged")
+        outcome.status = overall_status(stored, pending.removed)
+        if pending.removed:
+            details.append(f"{pending.removed} record{'s' if pending.removed != 1 else ''} no longer in the file removed")
         if failed:
             outcome.failed_records = len(failed)
             details.append(f"{len(failed)} of {len(results)} records failed: {failed[0].name} {failed[0].detail}".strip())

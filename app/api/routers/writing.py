@@ -25,7 +25,7 @@ from app.readers import (
 )
 from app.schemas import build
 from app.schemas.read import ArticleRead, Problem
-from app.services.ingest import prepare, store
+from app.services.ingest import identify, overall_status, prepare, reconcile, store
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 _NAME = re.compile(r"^[\w .,()-]{1,200}$")
@@ -124,16 +124,23 @@ async def post_article(
 
 
 def _extract_and_store(session, name: str, documents: list[Document], size: int) -> JSONResponse:
+    """The body's records reconciled with what was posted under its name before (as the loader
+    does with a file), then the new and changed ones extracted and stored."""
+    family = f"posted:{name}"
+    entries = [(identify(family, f"{name}#{d.part}" if d.part else name, d), d) for d in documents]
+    reconciled = reconcile(session, family, [(identity, d.sha256) for identity, d in entries])
     results = []
-    for document in documents:
-        part_name = f"{name}#{document.part}" if document.part else name
+    for (identity, document), unchanged in zip(entries, reconciled.unchanged):
+        if unchanged is not None:
+            results.append(unchanged)
+            continue
         try:
-            prepared = prepare(part_name, document.url or f"posted:{part_name}", document, size)
+            prepared = prepare(identity, document, size)
         except InputError as exc:
             raise HTTPException(422, str(exc)) from exc
         results.append(store(session, prepared))
     items = [build.article(facts.get_article(session, i)) for r in results for i in r.article_ids]
-    status = next((s for s in ("loaded", "updated") if any(r.status == s for r in results)), "unchanged")
+    status = overall_status(results, reconciled.removed)
     body = Created(status=status, items=items, problems=[p for r in results for p in r.problems])
     headers = {"Location": f"/api/v1/articles/{items[0].id}"} if items and status != "unchanged" else {}
     return JSONResponse(body.model_dump(mode="json"), status_code=200 if status == "unchanged" else 201,

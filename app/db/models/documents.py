@@ -10,18 +10,20 @@ from app.db.base import Base
 
 class SourceDocument(Base):
     """A loaded source: a file, or one record of a file of records. `key` is its identity (its
-    URL when it states one, else its path as given, with the record's number); loading a new
-    version of the same key updates its articles in place. Its sha256 makes reloading the same
-    bytes a no-op."""
+    URL when it states one, else its file's absolute path, with a digest of the record's identity
+    for a record: services.ingest.source_key); loading a new version of the same key updates its
+    articles in place. Its sha256 makes reloading the same bytes under the same key a no-op."""
 
     __tablename__ = "source_documents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(2048), unique=True)
+    # the file (absolute path) or posted name it came from, when it is known by that, not by a URL
+    family: Mapped[str | None] = mapped_column(String(2048), index=True)
     file_name: Mapped[str] = mapped_column(String(512), index=True)
     url: Mapped[str | None] = mapped_column(String(2048))
     format: Mapped[str | None] = mapped_column(String(20))
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(Integer)
     loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
