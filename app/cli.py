@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     load.add_argument("paths", nargs="+", metavar="PATH")
     load.add_argument("--workers", type=int, default=None,
-                      help="processes analysing files at once (default: one per CPU core)")
+                      help="processes analysing files at once (default: one per CPU core when the files "
+                           "hold 64 KB or more, else one)")
     load.set_defaults(func=cmd_load)
     serve = commands.add_parser("serve", help="serve the HTTP API with uvicorn")
     serve.add_argument("--host", default=None)

@@ -115,3 +115,36 @@ def test_replacing_a_file_leaves_no_role_without_a_report(migrated_db, tmp_path)
             assert not any(r.title == "chief" for r in roles)
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("missing", ["nonexistent", "missing.txt", "no/such/folder"])
+def test_a_path_that_does_not_exist_fails_by_name(migrated_db, tmp_path, capsys, missing):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    assert load_paths(migrated_db, tmp_path / "good.txt", tmp_path / missing) == 1
+    out = capsys.readouterr().out
+    (line,) = [x for x in out.splitlines() if missing in x]
+    assert line.startswith("failed") and "no such file or folder" in line
+    assert counts(migrated_db)["articles"] == 1
+
+
+def test_invalid_json_is_described_once(migrated_db, tmp_path, capsys):
+    (tmp_path / "feed.json").write_text('{"title": "Unfinished', encoding="utf-8")
+    assert load_paths(migrated_db, tmp_path) == 1
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if "feed.json" in x]
+    assert "not valid JSON: Unterminated string starting at (line 1, column 11)" in line
+    assert "at at" not in line
+
+
+def test_worker_processes_only_for_loads_that_repay_them(tmp_path):
+    from app.services.loading import PARALLEL_FROM_BYTES, default_workers, discover
+
+    (tmp_path / "small").mkdir()
+    (tmp_path / "small" / "a.txt").write_text(GOOD, encoding="utf-8")
+    assert default_workers(discover([tmp_path / "small"])) == 1
+    (tmp_path / "large").mkdir()
+    for n in range(PARALLEL_FROM_BYTES // len(GOOD) + 1):
+        (tmp_path / "large" / f"{n}.txt").write_text(GOOD, encoding="utf-8")
+    import os
+
+    assert default_workers(discover([tmp_path / "large"])) == (os.cpu_count() or 1)
+    assert default_workers(discover([tmp_path / "nowhere"])) == 1

@@ -45,12 +45,27 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e18 else repr(value)
 
 
+def _amount(amount: AmountRead) -> str:
+    """'100000000000000 KRW', with its qualifier where it has one: '5 percent (more_than)'."""
+    text = f"{_number(amount.value)} {amount.unit}"
+    return f"{text} ({amount.qualifier})" if amount.qualifier else text
+
+
 # A list of objects in one cell: each object as a short text, joined with '; '. The column is
 # named after the field, plus a suffix where the text is one of the object's fields.
 _CELLS: dict[type[BaseModel], tuple[str, Callable[[BaseModel], str]]] = {
-    AmountRead: ("", lambda a: f"{_number(a.value)} {a.unit}"),  # '100000000000000 KRW; 5 percent'
-    RoleReport: ("_article_ids", lambda r: str(r.article.id)),   # the articles that report a role
+    AmountRead: ("", _amount),                                  # '100000000000000 KRW; 5 percent'
+    RoleReport: ("_article_ids", lambda r: str(r.article.id)),  # the articles that report a role
 }
+# What makes a spreadsheet read a cell as a formula, at the cell's start (OWASP, "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"
+
+
+def neutralised(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, with a `'` before it (OWASP's advice:
+    the cell shows as text, the `'` is not displayed); numbers and other text as they are."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
 
 
 def columns(model: type[BaseModel], prefix: str = "") -> list[str]:
@@ -99,15 +114,15 @@ def _rows(factory, fetch: Callable[..., Page], cursor: str | None) -> Iterator[B
             return
 
 
-def _csv(rows: Iterator[BaseModel], model: type[BaseModel], omit: frozenset[str]) -> Iterator[str]:
+def _csv(rows: Iterator[BaseModel], model: type[BaseModel], omit: frozenset[str], bom: bool) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[c for c in columns(model) if c not in omit], extrasaction="ignore")
     writer.writeheader()
-    yield buffer.getvalue()
+    yield (BOM if bom else "") + buffer.getvalue()
     for row in rows:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(flatten(row))
+        writer.writerow({name: neutralised(value) for name, value in flatten(row).items()})
         yield buffer.getvalue()
 
 
@@ -118,11 +133,11 @@ def _ndjson(rows: Iterator[BaseModel]) -> Iterator[str]:
 
 def stream(
     factory, fetch: Callable[..., Page], model: type[BaseModel], fmt: str, cursor: str | None, name: str,
-    omit: frozenset[str] = frozenset(),
+    omit: frozenset[str] = frozenset(), bom: bool = False,
 ) -> StreamingResponse:
     """Each page is read in a short session of its own, so a slow client holds no transaction."""
     rows = _rows(factory, fetch, cursor)
-    body = _csv(rows, model, omit) if fmt == "csv" else _ndjson(rows)
+    body = _csv(rows, model, omit, bom) if fmt == "csv" else _ndjson(rows)
     return StreamingResponse(
         body,
         media_type=MEDIA_TYPES[fmt],
@@ -142,8 +157,8 @@ def listing(request, session, page, fetch: Callable[..., Page], model: type[Base
     columns `omit` names, which this request leaves empty)."""
     if page.format == "json":
         return ModelJSON(fetch(session, page.limit, page.cursor))
-    decode_cursor(page.cursor)  # a bad cursor is a 422 now, not a broken stream later
-    return stream(request.app.state.sessionmaker, fetch, model, page.format, page.cursor, name, omit)
+    decode_cursor(page.cursor, name, page.sort)  # a bad cursor is a 422 now, not a broken stream later
+    return stream(request.app.state.sessionmaker, fetch, model, page.format, page.cursor, name, omit, page.bom)
 
 
 def evidence_listing(request, session, page, table: str, list_fn, model, filters: dict,

@@ -2,19 +2,43 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Awaitable, Callable
+import math
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Annotated, Literal, TypeVar
 
 from fastapi import Query
 from fastapi.exceptions import RequestValidationError
+from pydantic import AfterValidator, BeforeValidator
 
+from app.extract.titles import normalize_title
 from app.queries.pagination import MAX_ID
 from app.schemas.read import ClaimType, RoleStatus
 
-Status = RoleStatus  # claim types and role statuses come from the extractor's rule files
-QuoteKind = Literal["direct", "partial", "indirect"]
+
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
+def _finite(value: float | None) -> float | None:
+    if value is not None and not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    return value
+
+
+def _normal_title(value: str | None) -> str | None:
+    return normalize_title(value) if value else value
+
+
+# Values of a fixed set match in any case (`kind=DIRECT` is `direct`); the sets come from the
+# extractor's rule files (claim types, role statuses).
+Status = Annotated[RoleStatus, BeforeValidator(_lower)]
+Kind = Annotated[Literal["direct", "partial", "indirect"], BeforeValidator(_lower)]
+Type = Annotated[ClaimType, BeforeValidator(_lower)]
+Amount = Annotated[float | None, AfterValidator(_finite)]
+# A title filter is normalised as the extractor normalises titles ("Chief Financial Officer" is cfo).
+Title = Annotated[str | None, AfterValidator(_normal_title)]
 
 
 @dataclass
@@ -28,8 +52,19 @@ class PageParams:
     ] = "id"
     format: Annotated[
         Literal["json", "csv", "ndjson"],
-        Query(description="`csv` or `ndjson`: every row of the list (from `cursor`), streamed as a download."),
+        Query(description="`csv` or `ndjson`: every row of the list (from `cursor`), streamed as a download. "
+                          "In CSV a text cell that a spreadsheet would run as a formula (starting with `=`, `+`, "
+                          "`-`, `@`, a tab or a carriage return) is written with a `'` before it."),
     ] = "json"
+    bom: Annotated[
+        bool,
+        Query(description="With `format=csv`: start the file with a UTF-8 byte-order mark, so that spreadsheet "
+                          "programs read £, ’ and Korean text right (plain CSV readers do not need it)."),
+    ] = False
+
+    def __post_init__(self) -> None:
+        if self.bom and self.format != "csv":
+            raise invalid("bom", "bom applies to format=csv only")
 
 
 @dataclass
@@ -47,12 +82,14 @@ class OrganizationFilters:
 @dataclass
 class PersonRoleFilters:
     organization_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Roles at this organization.")] = None
-    status: Annotated[Status | None, Query(description="Only this status.")] = None
+    status: Annotated[Status | None, Query(description="Only this status (in any case).")] = None
     article_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Roles reported by this article.")] = None
     year: Annotated[int | None, Query(ge=1000, le=9999, examples=[2016],
                                       description="Roles held in this year (by their dates).")] = None
-    title: Annotated[str | None, Query(max_length=200, description="Only this normalised title.",
-                                       examples=["ceo"])] = None
+    title: Annotated[Title, Query(max_length=200, examples=["chief executive officer"],
+                                  description="Only this title, normalised as titles are (`chief executive "
+                                  "officer`, `CEO` and `chief executive` are all `ceo`; `chairwoman` and `chair` "
+                                  "are `chairman`, `Sen.` is `senator`), in any case.")] = None
 
 
 @dataclass
@@ -66,7 +103,7 @@ class ArticleQuoteFilters:
                                    "a `snippet` with the matched words in [brackets].", examples=["artificial intelligence"])] = None
     speaker_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Quotes by this person.")] = None
     speaker_organization_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Quotes by this organization.")] = None
-    kind: Annotated[QuoteKind | None, Query(description="Only this kind.")] = None
+    kind: Annotated[Kind | None, Query(description="Only this kind (in any case).")] = None
     mention: Annotated[str | None, Query(max_length=100, description="Quotes whose speaker mention (the article's "
                                          "words for the speaker) holds these words, in any case.",
                                          examples=["the minister"])] = None
@@ -86,14 +123,14 @@ class ArticleClaimFilters:
                                    "a `snippet` with the matched words in [brackets].", examples=["data centers"])] = None
     claimant_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Claims by this person.")] = None
     claimant_organization_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Claims by this organization.")] = None
-    type: Annotated[ClaimType | None, Query(description="Only this type of claim.")] = None
+    type: Annotated[Type | None, Query(description="Only this type of claim (in any case).")] = None
     topic: Annotated[str | None, Query(max_length=60, description="Claims on this topic.", examples=["AI"])] = None
     unit: Annotated[str | None, Query(max_length=80, description="Claims with an amount in this unit.",
                                       examples=["KRW"])] = None
-    min_value: Annotated[float | None, Query(description="Claims with an amount of at least this value in `unit` "
+    min_value: Annotated[Amount, Query(description="Claims with an amount of at least this value in `unit` "
                                              "(required with it: won and dollars are not compared).",
                                              examples=[1e12])] = None
-    max_value: Annotated[float | None, Query(description="Claims with an amount of at most this value in `unit` "
+    max_value: Annotated[Amount, Query(description="Claims with an amount of at most this value in `unit` "
                                              "(required with it).")] = None
     target_year: Annotated[int | None, Query(ge=1000, le=9999, description="Claims aiming at this year.",
                                              examples=[2030])] = None
@@ -124,13 +161,15 @@ def invalid(parameter: str, message: str) -> RequestValidationError:
     return RequestValidationError([{"type": "value_error", "loc": ("query", parameter), "msg": message}])
 
 
-def scoped(filters: dict, **path) -> dict:
+def scoped(filters: dict, query: Mapping[str, str], **path) -> dict:
     """The filters of a list under a resource (/people/5/quotes) with the path's own values. A
-    filter naming another person, organization or article than the path is a 422, not ignored;
-    one the path rules out (given as None: an organization speaker of a person's quotes) too."""
+    filter naming another person, organization or article than the path is a 422, not ignored,
+    whether the list declares it (speaker_id) or the path stands for it (article_id on
+    /articles/8/quotes, read from the raw `query`); so is one the path rules out (given as None:
+    an organization speaker of a person's quotes)."""
     for name, value in path.items():
-        given = filters.get(name)
-        if given is not None and given != value:
+        given = filters[name] if name in filters else query.get(name)
+        if given is not None and str(given) != str(value):
             raise invalid(name, f"{name}={given} conflicts with the path, which gives {value}" if value is not None
                           else f"{name} cannot be used here: the path already says whose these are")
     return {**filters, **path}

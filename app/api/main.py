@@ -48,12 +48,16 @@ TAGS = [
 ]
 
 
-_EXAMPLES = {"cursor": encode_cursor(20), "published_from": "2025-06-01", "published_to": "2025-06-30",
+_LISTS = ("people", "organizations", "roles", "quotes", "claims", "articles")
+_EXAMPLES = {"published_from": "2025-06-01", "published_to": "2025-06-30",
              "authorization": "Bearer <API_KEY>", "name": "minister-interview.txt"}
 
 
-def _example(name: str, schema: dict):
-    """A real example for a parameter the routes give none: ids 1, the first choice, a cursor…"""
+def _example(path: str, name: str, schema: dict):
+    """A real example for a parameter the routes give none: ids 1, the first choice, a cursor of
+    the path's own list…"""
+    if name == "cursor" and path.rsplit("/", 1)[-1] in _LISTS:
+        return encode_cursor(20, path.rsplit("/", 1)[-1])
     if name in _EXAMPLES:
         return _EXAMPLES[name]
     for option in [schema, *schema.get("anyOf", [])]:
@@ -76,11 +80,11 @@ def _openapi(app: FastAPI) -> dict:
                          routes=app.routes, tags=app.openapi_tags)
     problem_ref = {"$ref": "#/components/schemas/Problem"}
     schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = Problem.model_json_schema()
-    for operations in schema.get("paths", {}).values():
+    for path, operations in schema.get("paths", {}).items():
         for operation in operations.values():
             for parameter in operation.get("parameters", []):
                 if "example" not in parameter and "examples" not in parameter:
-                    parameter["example"] = _example(parameter["name"], parameter.get("schema", {}))
+                    parameter["example"] = _example(path, parameter["name"], parameter.get("schema", {}))
             for code, response in operation.get("responses", {}).items():
                 if code[0] in "45":
                     response["content"] = {"application/problem+json": {"schema": problem_ref}}

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 
+from app.extract.bylines import read_byline
 from app.extract.dates import find_date
 from app.extract.repair import (
     cut_repeated_title,
@@ -43,7 +44,7 @@ _DATELINE = re.compile(r"^\((?P<pub>[A-Z][\w&.'’ ]{1,40})\)\s*[—–-]+\s*")
 # A wire story's dateline: "NORDPORT, Dec. 28 (Wirepress) -- ", "EASTON (NWS) — ".
 WIRE_DATELINE = re.compile(
     r"(?m)^(?:[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][\w .'’-]{1,30})?(?:, [A-Z][a-z]{2,4}\.? \d{1,2})? )?"
-    r"\([^()\n]{2,40}\) *[—–-]{1,2} *"
+    r"\((?P<agency>[^()\n]{2,40})\) *[—–-]{1,2} *"
 )
 # A sentence end glued to the next sentence ("science.Author of"), also after a closing quote.
 _GLUED = re.compile(
@@ -180,7 +181,15 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip())
 
 
-def _segment(lines: list[str], title: str | None, page_publisher: str | None) -> Segment | None:
+def _names_a_writer(line: str, writers: tuple[str, ...]) -> bool:
+    """A header line that names the article's writers ('Jo Lee and Tom Roe report from …'): a
+    credit or standfirst about the reporting, not the article's text."""
+    return any(len(name.split()) >= 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", line, re.IGNORECASE)
+               for name in writers)
+
+
+def _segment(lines: list[str], title: str | None, page_publisher: str | None,
+             writers: tuple[str, ...] = ()) -> Segment | None:
     publisher = None
     authors: tuple[str, ...] = ()
     published_at = None
@@ -205,9 +214,14 @@ def _segment(lines: list[str], title: str | None, page_publisher: str | None) ->
                 published_at = published_at or when
                 published_text = published_text or line
                 continue
-            rest, names = take_byline(line)
-            if names and not rest:
-                authors = authors or names
+            byline = read_byline(line)
+            if byline and not byline.rest:
+                authors = authors or byline.names
+                if byline.date_text and (when := find_date(byline.date_text)):
+                    published_at = published_at or when
+                    published_text = published_text or byline.date_text
+                continue
+            if _names_a_writer(line, writers + authors):
                 continue
             if m := _BULLET.match(line):
                 publisher = publisher or m["text"].strip()
@@ -221,8 +235,8 @@ def _segment(lines: list[str], title: str | None, page_publisher: str | None) ->
             authors = authors or _names(m["names"])
             publisher = publisher or (m["pub"].strip() or None)
         for sentence in split_sentences(paragraph)[:3]:
-            if m := _DATELINE.match(sentence.strip()):
-                publisher = publisher or m["pub"].strip()
+            if m := _DATELINE.match(sentence.strip()) or WIRE_DATELINE.match(sentence.strip()):
+                publisher = publisher or (m.groupdict().get("pub") or m["agency"]).strip()
     paragraphs = _dedupe_sentences(body)
     if not any(is_paragraph(p) for p in paragraphs):
         return None
@@ -283,11 +297,19 @@ def _without_captions(lines: list[str]) -> list[str]:
     return [strip_credit(line) if is_caption_line(line) else line for line in lines]
 
 
-def segments(raw: str, title: str | None = None) -> Iterator[Segment]:
+def _could_head(line: str) -> bool:
+    """A leading line that could be the headline: a heading, not a byline, a date line or a line
+    that introduces what follows."""
+    return (is_heading(line) and not line.rstrip().endswith(":") and read_byline(line) is None
+            and not (find_date(line) and _words(line) <= 8))
+
+
+def segments(raw: str, title: str | None = None, writers: tuple[str, ...] = ()) -> Iterator[Segment]:
     """Cut a page into its articles, furniture removed. `title`, where the source states it
     (front matter, a page's metadata), is the first article's title, and a repetition of it at
-    the top of the text is cut. A page with no full paragraph is one brief article: its lines,
-    or its headline alone."""
+    the top of the text is cut; `writers`, the authors the source names, let a credit line
+    naming them be told from the text. A page with no full paragraph is one brief article: its
+    lines, or its headline alone."""
     raw_lines = [part for line in normalize_text(raw).split("\n") for part in repair_line(line)]
     page_publisher = _page_publisher(raw_lines)
     bylines: tuple[str, ...] = ()
@@ -304,14 +326,18 @@ def segments(raw: str, title: str | None = None) -> Iterator[Segment]:
         for line in head:
             if is_paragraph(line):
                 break
-            if is_heading(line) and not line.rstrip().endswith(":"):  # "He said this:" introduces, not heads
+            if byline := read_byline(line):
+                writers += byline.names
+            elif _could_head(line):
                 leading.append(line)
+        leading = [line for line in leading if not _names_a_writer(line, writers)]
         found_title = max(leading, key=_words) if leading else None
         regions.append((found_title, [line for line in head if line is not found_title]))
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         regions.append((lines[start], lines[start + 1 : end]))
-    found = [s for s in (_segment(region, t, page_publisher) for t, region in regions) if s is not None]
+    writers = tuple(dict.fromkeys(writers + bylines))
+    found = [s for s in (_segment(region, t, page_publisher, writers) for t, region in regions) if s is not None]
     if not found and (head or title):
         brief = [line for line in head if not title or _key(line) != _key(title)] or [title]
         found = [Segment(title=title, body="\n\n".join(brief), publisher=page_publisher)]

@@ -131,7 +131,7 @@ def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
 def page_segments(document: Document) -> list[Segment]:
     """The document's articles; the metadata its source states is the first article's and wins
     over what the text suggests (a byline in the text adds to the source's authors)."""
-    parts = list(segments(document.text, document.title))
+    parts = list(segments(document.text, document.title, document.authors))
     if parts:
         first = parts[0]
         parts[0] = replace(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from app.extract.bylines import read_byline
 from app.extract.rules import entries
 
 _MARKERS = re.compile("|".join(f"(?:{p})" for p in entries("markers.txt")))
@@ -35,12 +36,6 @@ _NAME_CAPTION = re.compile(
 # A caption on a line of its own: a short line that ends with a parenthesised credit.
 _CAPTION_LINE = re.compile(r"^[^()]{2,300}\((?P<credit>[^()]{1,60})\)$")
 _SIGN_OFF = re.compile(r"\s*(?<![\w.])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
-_BYLINE = re.compile(
-    r"^By\s+(?P<names>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})*)"
-    r"(?=\s+[A-Z]{2,}[A-Z ,]*\b|\s*$)"
-)
-
-
 def remove_markers(line: str) -> str:
     if not _MARKERS.search(line):
         return line
@@ -110,9 +105,9 @@ def cut_repeated_title(line: str, title: str) -> str:
 
 
 def take_byline(line: str) -> tuple[str, tuple[str, ...]]:
-    """'By Mary Jones SEOUL, May 2 (Agency) -- …' -> the line from the dateline, and the names."""
-    m = _BYLINE.match(line)
-    if not m:
+    """A byline at the start of a line (bylines.py): the rest of the line (a wire story's
+    dateline and text, or nothing) and the names. A line that is no byline comes back whole."""
+    byline = read_byline(line)
+    if byline is None:
         return line, ()
-    names = tuple(n.strip() for n in re.split(r"\s*(?:,|\band\b)\s*", m["names"]) if n.strip())
-    return line[m.end():].lstrip(), names
+    return byline.rest, byline.names

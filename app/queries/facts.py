@@ -136,7 +136,7 @@ def _list(session: Session, table: str, limit: int, cursor: str | None, sort: st
         if values["q"] is None:  # no word to look for: nothing matches
             return Page([], None)
         search_dialect = session.get_bind().dialect.name
-    after = decode_cursor(cursor)
+    after = decode_cursor(cursor, table, sort)
     if after is not None:
         values["after"] = after
     names = frozenset(values.keys() - {"q", "after"})
@@ -145,7 +145,7 @@ def _list(session: Session, table: str, limit: int, cursor: str | None, sort: st
         walk_claims = session.scalar(_amounts_matching(amount_names), values) >= MANY_AMOUNTS
     stmt = _list_statement(table, names, search_dialect, sort == "-id", after is not None, walk_claims)
     rows = session.execute(stmt, {**values, "limit": limit + 1}).all()
-    return Page(rows[:limit], encode_cursor(rows[limit - 1].id) if len(rows) > limit else None)
+    return Page(rows[:limit], encode_cursor(rows[limit - 1].id, table, sort) if len(rows) > limit else None)
 
 
 # ----------------------------------------------------------------------------- quotes

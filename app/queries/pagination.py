@@ -34,18 +34,27 @@ def _is_id(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ID
 
 
-def encode_cursor(last_id: int) -> str:
-    return _pack({"after": last_id})
+_CURSOR_KEYS = {"of", "sort", "after"}
 
 
-def decode_cursor(cursor: str | None) -> int | None:
-    """The id a list cursor points after. Anything else in its place (other JSON, an id past any
-    the database holds, a negative or non-integer number) is an InvalidCursor, a 422."""
+def encode_cursor(last_id: int, of: str, sort: str = "id") -> str:
+    """A cursor bound to its list (the table it walks) and its order."""
+    return _pack({"of": of, "sort": sort, "after": last_id})
+
+
+def decode_cursor(cursor: str | None, of: str, sort: str = "id") -> int | None:
+    """The id a cursor of list `of` in order `sort` points after. Anything else in its place
+    (other JSON, other or extra keys, an id past any the database holds, a negative or
+    non-integer number) is an InvalidCursor, a 422; so is a cursor of another list or order."""
     if not cursor:
         return None
     value = _unpack(cursor)
-    if not isinstance(value, dict) or not _is_id(value.get("after")):
+    if not isinstance(value, dict) or set(value) != _CURSOR_KEYS or not _is_id(value["after"]):
         raise InvalidCursor("cursor is not valid")
+    if value["of"] != of:
+        raise InvalidCursor(f"this cursor walks another list than {of}: start again without a cursor")
+    if value["sort"] != sort:
+        raise InvalidCursor(f"this cursor was issued for another sort than {sort}: keep the sort while walking")
     return value["after"]
 
 
@@ -67,9 +76,9 @@ def decode_ranked_cursor(cursor: str | None, kinds: int) -> RankedPosition | Non
     if not cursor:
         return None
     value = _unpack(cursor)
-    if not isinstance(value, dict) or not _is_id(value.get("offset")):
+    if not isinstance(value, dict) or set(value) != {"offset", "upto"} or not _is_id(value["offset"]):
         raise InvalidCursor("cursor is not valid")
-    upto = value.get("upto")
+    upto = value["upto"]
     if not isinstance(upto, list) or len(upto) != kinds or not all(_is_id(v) for v in upto):
         raise InvalidCursor("cursor is not valid")
     return RankedPosition(value["offset"], tuple(upto))
@@ -86,7 +95,8 @@ def paginate(
 ) -> Page:
     """Rows after the cursor in id order (`-id`: newest first). Walking every page returns each
     row once, also while rows are added: new rows land after the end, or before the start."""
-    after = decode_cursor(cursor)
+    of = id_column.table.name
+    after = decode_cursor(cursor, of, sort)
     descending = sort == "-id"
     if after is not None:
         stmt = stmt.where(id_column < after if descending else id_column > after)
@@ -96,4 +106,4 @@ def paginate(
     rows = list(result.scalars().unique() if len(stmt.column_descriptions) == 1 else result)
     more = len(rows) > limit
     rows = rows[:limit]
-    return Page(rows, encode_cursor(rows[-1].id) if more and rows else None)
+    return Page(rows, encode_cursor(rows[-1].id, of, sort) if more and rows else None)

@@ -1,6 +1,8 @@
 """Roles: one record per (person, organization, normalised title), reported by articles."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import Select, and_, bindparam, delete, exists, or_, select
 from sqlalchemy.orm import Session
 
@@ -80,17 +82,27 @@ def roles_query(
     if article_id is not None:
         stmt = stmt.where(Role.id.in_(select(RoleReport.role_id).where(RoleReport.article_id == article_id)))
     if year is not None:
-        stmt = stmt.where(
-            Role.start_year.is_not(None) | Role.end_year.is_not(None),
-            or_(Role.start_year.is_(None), Role.start_year <= year),
-            # A former role whose end is not given ended at an unknown time: held in its start
-            # year, not in every year after it.
-            or_(Role.end_year >= year,
-                and_(Role.end_year.is_(None), or_(Role.status != "former", Role.start_year == year))),
-        )
+        stmt = stmt.where(held_in(year))
     if title:
         stmt = stmt.where(Role.title_normalized == title.lower())
     return stmt
+
+
+def held_in(year: int):
+    """A role counts in a year only where its dates or its articles' dates support it: the
+    years it started and ended and those between; and, where an article published in year A
+    reports it as current, A itself, the years from its start up to A, and from A up to its end.
+    A role with no start is not held in every year before its end, nor one with no end in every
+    year after its start."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    published = Article.published_at
+    reported_current = exists().where(
+        RoleReport.role_id == Role.id, RoleReport.status == "current", Article.id == RoleReport.article_id,
+        or_(and_(published >= first, or_(published <= last, Role.start_year <= year)),
+            and_(published <= last, Role.end_year >= year)),
+    )
+    return or_(Role.start_year == year, Role.end_year == year,
+               and_(Role.start_year <= year, Role.end_year >= year), reported_current)
 
 
 _CURRENT = roles_query(status="current").where(Role.person_id == bindparam("person_id")).order_by(Role.id).limit(100)

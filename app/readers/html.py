@@ -3,7 +3,8 @@
 trafilatura finds the main text (navigation, ads, related links and comments left out) and reads
 `<meta>`, Open Graph and JSON-LD for the title, authors, date, canonical URL and site name; why
 it and not rules of our own is measured in BENCHMARKS.md. A page it finds no main text in (a
-bare fragment) is read as the visible text of its blocks, scripts, styles and menus left out.
+bare fragment), or only a menu's links, is read as the visible text of its blocks, scripts,
+styles, menus and footers left out; a page with no prose left is no article.
 """
 from __future__ import annotations
 
@@ -51,8 +52,11 @@ def read_text(page: str, sha256: str) -> Source:
     except Exception:  # a page trafilatura cannot parse is still read as text below
         found = None
     body = (getattr(found, "text", None) or "").strip()
-    if not body:
-        return Source([Document(text=visible_text(page), sha256=sha256, title=_title_tag(page), format="html")])
+    if not has_prose(body):
+        text = visible_text(page)
+        if not has_prose(text):
+            raise InputError("no article text found (only navigation and page furniture)")
+        return Source([Document(text=text, sha256=sha256, title=_title_tag(page), format="html")])
     return Source([Document(
         text=unescape(body),
         sha256=sha256,
@@ -63,6 +67,15 @@ def read_text(page: str, sha256: str) -> Source:
         publisher=clean_publisher(found.sitename),
         format="html",
     )])
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+
+
+def has_prose(text: str) -> bool:
+    """Some line of the text reads as writing, not as a menu of links: four words or more, or a
+    sentence's end."""
+    return any(len(line.split()) >= 4 or _SENTENCE_END.search(line.strip()) for line in text.splitlines())
 
 
 class _TextOf(HTMLParser):

@@ -11,6 +11,7 @@ import re
 import yaml
 from markdown_it import MarkdownIt
 
+from app.extract.dates import find_date
 from app.readers.decoding import decode, unescape
 from app.readers.document import Document, Source, sha256_of
 from app.readers.metadata import clean_authors, clean_publisher, clean_text, clean_url, parse_date
@@ -27,13 +28,19 @@ PUBLISHER_KEYS = ("publisher", "source", "site_name", "source_domain")
 _parser = MarkdownIt("commonmark")
 
 
-def front_matter(text: str) -> tuple[dict, str]:
-    """The front matter as a dict and the text after it. Crawlers often write YAML that YAML
-    refuses (tabs for indentation): such a block is read again with its tabs expanded, and
-    failing that line by line as `key: value` with continuation lines."""
+_OPENING = re.compile(r"\A(?:\ufeff)?---[ \t]*\n")
+_FLOW_OPENERS = {"[": "]", "{": "}"}
+
+
+def front_matter(text: str) -> tuple[dict, str, list[str]]:
+    """The front matter as a dict, the text after it, and notes on what was wrong with it.
+    Crawlers often write YAML that YAML refuses (tabs for indentation): such a block is read
+    again with its tabs expanded, and failing that line by line as `key: value` with
+    continuation lines, leaving out a value that opens a list or map it never closes. A block
+    that opens and never closes is read up to its first line that is no `key: value`."""
     m = _FRONT_MATTER.match(text)
     if not m:
-        return {}, text
+        return _unclosed(text)
     block = m["yaml"]
     for candidate in (block, block.expandtabs(4)):
         try:
@@ -41,11 +48,31 @@ def front_matter(text: str) -> tuple[dict, str]:
         except yaml.YAMLError:
             continue
         if isinstance(data, dict):
-            return data, text[m.end():]
-    return _lenient(block), text[m.end():]
+            return data, text[m.end():], []
+    data, dropped = _lenient(block)
+    notes = ["front matter is not valid YAML: read line by line"]
+    notes += [f"front matter field '{key}' left out (it opens {value[:1]} and never closes it)" for key, value in dropped]
+    return data, text[m.end():], notes
 
 
-def _lenient(block: str) -> dict:
+def _unclosed(text: str) -> tuple[dict, str, list[str]]:
+    """Front matter whose closing `---` is missing: its `key: value` lines, then the text."""
+    opening = _OPENING.match(text)
+    if not opening:
+        return {}, text, []
+    lines = text[opening.end():].split("\n")
+    count = 0
+    while count < len(lines) and _LENIENT_KEY.match(lines[count]) and not lines[count][:1].isspace():
+        count += 1
+    if not count:
+        return {}, text, []
+    data, dropped = _lenient("\n".join(lines[:count]))
+    notes = [f"front matter never closed: read its first {count} line{'s' if count > 1 else ''} as fields"]
+    notes += [f"front matter field '{key}' left out (it opens {value[:1]} and never closes it)" for key, value in dropped]
+    return data, "\n".join(lines[count:]), notes
+
+
+def _lenient(block: str) -> tuple[dict, list[tuple[str, str]]]:
     data: dict[str, str] = {}
     key = None
     for line in block.splitlines():
@@ -54,7 +81,8 @@ def _lenient(block: str) -> dict:
             data[key] = m["value"].strip().strip("\"'")
         elif key and line.strip():
             data[key] = f"{data[key]} {line.strip()}".strip()
-    return data
+    dropped = [(k, v) for k, v in data.items() if v[:1] in _FLOW_OPENERS and not v.rstrip().endswith(_FLOW_OPENERS[v[0]])]
+    return {k: v for k, v in data.items() if (k, v) not in dropped}, dropped
 
 
 def first(data: dict, keys: tuple[str, ...]):
@@ -109,7 +137,7 @@ def _header_bar(text: str) -> tuple[str | None, str | None] | None:
     fields = [f for f in fields if f]
     if "|" not in text or not 1 <= len(fields) <= 5 or any(len(f.split()) > 6 for f in fields):
         return None
-    dates = [f for f in fields if _BAR_DATE.search(f)]
+    dates = [f for f in fields if _BAR_DATE.search(f) or find_date(f)]
     if not dates:
         return None
     names = [f for f in fields if f not in dates]
@@ -118,7 +146,7 @@ def _header_bar(text: str) -> tuple[str | None, str | None] | None:
 
 def read(data: bytes, charset: str | None = None) -> Source:
     text = decode(data, charset)
-    meta, body = front_matter(text.replace("\r\n", "\n"))
+    meta, body, notes = front_matter(text.replace("\r\n", "\n"))
     title = clean_text(first(meta, TITLE_KEYS))
     publisher = clean_publisher(first(meta, PUBLISHER_KEYS))
     published = parse_date(first(meta, DATE_KEYS))
@@ -148,4 +176,4 @@ def read(data: bytes, charset: str | None = None) -> Source:
         authors=clean_authors(first(meta, AUTHOR_KEYS)),
         publisher=publisher,
         format="markdown",
-    )])
+    )], tuple(notes))

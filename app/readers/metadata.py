@@ -7,6 +7,7 @@ from email.utils import parsedate_to_datetime
 from functools import cache
 from pathlib import Path
 
+from app.extract.bylines import is_field, recase
 from app.extract.dates import find_date
 from app.config import get_settings
 from app.extract.rules import rows_of
@@ -33,8 +34,9 @@ def clean_text(value) -> str | None:
 
 
 def clean_authors(value) -> tuple[str, ...]:
-    """'By Mary Jones and Tom Lee', ['Jo Min-a jo@example.com'], 'KIM YU-NA [kim@x.com]' ->
-    the names alone (e-mail addresses, brackets and 'By' gone; capitals-only names re-cased)."""
+    """'By Mary Jones and Tom Lee', ['Jo Min-a jo@example.com'], 'KIM YU-NA [kim@x.com]',
+    'Jo Lee | Published: 2025-03-04' -> the names alone (e-mail addresses, brackets, 'By' and the
+    byline's date fields gone; capitals-only names re-cased)."""
     if value is None:
         return ()
     if isinstance(value, dict):
@@ -47,16 +49,15 @@ def clean_authors(value) -> tuple[str, ...]:
         item = _BRACKETED.sub(" ", _EMAIL.sub(" ", unescape(item)))
         for part in _AUTHOR_SEPARATORS.split(_BY.sub("", _SPACE.sub(" ", item).strip())):
             name = _BY.sub("", part.strip(" .-–—/")).strip()
-            if name and any(c.isalpha() for c in name):
-                names.append(_recase(name))
+            if name and any(c.isalpha() for c in name) and not _is_field(name):
+                names.append(recase(name) if len(name.split()) >= 2 else name)
     return tuple(dict.fromkeys(names))
 
 
-def _recase(name: str) -> str:
-    """'KIM YU-NA' -> 'Kim Yu-na': a name written in capitals only, as bylines often are."""
-    if not (name.isupper() and len(name.split()) >= 2):
-        return name
-    return " ".join(word.capitalize() for word in name.split())
+def _is_field(part: str) -> bool:
+    """Not a name: a date, a time or a labelled field that a byline carries after a bar
+    ('Published: 2025-03-04 09:10', 'Updated')."""
+    return any(c.isdigit() for c in part) or is_field(part)
 
 
 def parse_date(value) -> date | None:

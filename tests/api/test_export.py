@@ -54,7 +54,8 @@ def test_csv_amounts_are_value_and_unit(client):
         assert len(cells) == len(expected)
         for cell, amount in zip(cells, expected):
             value, unit = cell.split(" ", 1)
-            assert float(value) == amount["value"] and unit == amount["unit"] and "{" not in cell
+            qualifier = f" ({amount['qualifier']})" if amount["qualifier"] else ""
+            assert float(value) == amount["value"] and unit == amount["unit"] + qualifier and "{" not in cell
 
 
 def test_csv_role_reports_are_article_ids(client):
@@ -79,3 +80,51 @@ def test_csv_keeps_the_columns_a_request_fills(client):
     assert {"snippet", "evidence_sentence", "speaker_type"} <= set(header)
     rows = _csv(client, "/api/v1/quotes", q="ai", include="sentence")
     assert rows and all(r["snippet"] and r["evidence_sentence"] for r in rows)
+
+
+# ----------------------------------------------------------------------------- cells a spreadsheet runs
+FORMULAS = ("+SUM(1,2) is what we will spend,", "=HYPERLINK(\"http://x.example\") was the plan,",
+            "-2+3 is the count,", "@cmd is the word,")
+
+
+@pytest.fixture
+def posted(migrated_db):
+    """A made-up article whose quotes begin as spreadsheet formulas, and a claim with a qualifier."""
+    from fastapi.testclient import TestClient
+
+    from app.api.main import create_app
+    from app.config import Settings
+
+    text = ("Council Spends On Roads\n\n"
+            "The council will spend more than $40 million on road repairs by 2027, its leader Jo Park said on Monday. "
+            + " ".join(f'"{quote}" Park said.' for quote in FORMULAS) + "\n")
+    with TestClient(create_app(Settings(database_url=migrated_db, api_key="k"))) as http:
+        response = http.post("/api/v1/articles", content=text.encode("utf-8"),
+                             headers={"Authorization": "Bearer k", "Content-Type": "text/plain"})
+        assert response.status_code == 201, response.text
+        yield http
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(posted):
+    json_texts = [q["text"] for q in walk(posted, "quotes", limit=100)]
+    assert [t for t in json_texts if t[:1] in "=+-@"], json_texts  # JSON keeps the words exact
+    ndjson = [json.loads(line)["text"] for line in posted.get("/api/v1/quotes", params={"format": "ndjson"}).text.splitlines()]
+    assert ndjson == json_texts
+    rows = _csv(posted, "/api/v1/quotes")
+    assert [r["text"] for r in rows] == [f"'{t}" if t[:1] in "=+-@\t\r" else t for t in json_texts]
+    assert not any(cell[:1] in "=+-@\t\r" for row in rows for cell in row.values() if cell)
+
+
+def test_csv_amounts_keep_their_qualifier(posted):
+    (row,) = [r for r in _csv(posted, "/api/v1/claims") if "40000000" in r["amounts"]]
+    assert "40000000 USD (more_than)" in row["amounts"]
+
+
+def test_csv_with_a_byte_order_mark_on_request_only(client):
+    plain = client.get("/api/v1/people", params={"format": "csv"}).content
+    assert plain.startswith(b"id,")
+    marked = client.get("/api/v1/people", params={"format": "csv", "bom": "true"})
+    assert marked.content.startswith(b"\xef\xbb\xbfid,")
+    assert marked.content.decode("utf-8-sig") == plain.decode("utf-8")
+    assert client.get("/api/v1/people", params={"format": "json", "bom": "true"}).status_code == 422
+    assert client.get("/api/v1/people", params={"format": "ndjson", "bom": "true"}).status_code == 422

@@ -76,7 +76,8 @@ def article_quotes(
 ) -> Response:
     """The quotes of one article."""
     _article(session, article_id)
-    return quotes_listing(request, session, page, scoped(values(filters), article_id=article_id), include)
+    filters = scoped(values(filters), request.query_params, article_id=article_id)
+    return quotes_listing(request, session, page, filters, include)
 
 
 @router.get("/{article_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND | EXPORT_RESPONSES)
@@ -87,4 +88,5 @@ def article_claims(
 ) -> Response:
     """The claims of one article."""
     _article(session, article_id)
-    return claims_listing(request, session, page, scoped(values(filters), article_id=article_id), include)
+    filters = scoped(values(filters), request.query_params, article_id=article_id)
+    return claims_listing(request, session, page, filters, include)

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from app.api.deps import PageDep, SessionDep, reads
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
-from app.api.filters import MAX_ID, OrganizationFilters, json_only, on_loop, values
+from app.api.filters import MAX_ID, OrganizationFilters, json_only, on_loop, scoped, values
 from app.api.render import ModelJSON
 from app.queries import entities
 from app.schemas import build
@@ -51,6 +51,7 @@ def organization_people(
     """People with a role at the organization or at one of its units."""
     if entities.get_organization(session, organization_id) is None:
         raise NotFound("organization", organization_id)
+    scoped({}, request.query_params, organization_id=organization_id)
 
     def fetch(s, limit, cursor):
         found = entities.people_at_organization(s, organization_id, limit, cursor, page.sort)

@@ -80,7 +80,8 @@ def person_quotes(
 ) -> Response:
     """Everything one person said."""
     _person(session, person_id)
-    filters = scoped(values(filters), speaker_id=person_id, speaker_organization_id=None)
+    filters = scoped(values(filters), request.query_params, speaker_id=person_id,
+                     speaker_organization_id=None)
     return quotes_listing(request, session, page, filters, include)
 
 
@@ -92,7 +93,8 @@ def person_claims(
 ) -> Response:
     """Every claim one person made."""
     _person(session, person_id)
-    filters = scoped(values(filters), claimant_id=person_id, claimant_organization_id=None)
+    filters = scoped(values(filters), request.query_params, claimant_id=person_id,
+                     claimant_organization_id=None)
     return claims_listing(request, session, page, filters, include)
 
 
@@ -104,4 +106,5 @@ def person_roles(
 ) -> Response:
     """Every role one person holds or held."""
     _person(session, person_id)
-    return roles_listing(request, session, page, scoped(values(filters), person_id=person_id))
+    filters = scoped(values(filters), request.query_params, person_id=person_id)
+    return roles_listing(request, session, page, filters)

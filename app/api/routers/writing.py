@@ -91,9 +91,42 @@ def _json_name(data: bytes) -> str | None:
     return name if isinstance(name, str) else None
 
 
+_EXAMPLE_TEXT = ("Council Backs Flood Plan\n\nThe council will spend 12 million pounds on flood defences by "
+                 "2027, its leader Jo Park said on Monday. \"We cannot wait for the next storm,\" Park said.")
+_SCHEMA_TEXT = {"type": "string"}
+# The body is read by the reader its media type names; the document says which ones there are,
+# so that the docs page can send one.
+REQUEST_BODY = {
+    "required": True,
+    "description": "An article in any format the loader reads, by its media type (a declared `charset` is "
+                   "honoured). A JSON body is one record, a list of records or an object holding them; a "
+                   "record needs a text field (`text`, `maintext`, `body`, …) and may have `name`, `title`, "
+                   "`url`, `published_at`, `authors` and `publisher`.",
+    "content": {
+        "text/plain": {"schema": _SCHEMA_TEXT, "example": _EXAMPLE_TEXT},
+        "text/markdown": {"schema": _SCHEMA_TEXT,
+                          "example": "---\ntitle: Council Backs Flood Plan\nurl: https://news.example/flood\n---\n\n"
+                                     + _EXAMPLE_TEXT.split("\n\n", 1)[1]},
+        "text/html": {"schema": _SCHEMA_TEXT,
+                      "example": "<html><head><title>Council Backs Flood Plan</title></head><body><article><p>"
+                                 + _EXAMPLE_TEXT.split("\n\n", 1)[1].replace('"', "&quot;") + "</p></article></body></html>"},
+        "application/json": {
+            "schema": {"type": "object", "additionalProperties": True,
+                       "properties": {"name": {"type": "string"}, "title": {"type": "string"},
+                                      "text": {"type": "string"}, "url": {"type": "string"},
+                                      "published_at": {"type": "string"}}},
+            "example": {"name": "flood-plan.txt", "title": "Council Backs Flood Plan",
+                        "text": _EXAMPLE_TEXT.split("\n\n", 1)[1]},
+        },
+        "application/x-ndjson": {"schema": _SCHEMA_TEXT},
+    },
+}
+
+
 @router.post(
     "",
     status_code=201,
+    openapi_extra={"requestBody": REQUEST_BODY},
     response_model=Created,
     responses={
         201: {"description": "Stored (loaded, or updated in place).",
