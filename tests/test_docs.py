@@ -35,3 +35,32 @@ def test_readme_has_both_setup_commands():
         assert block.startswith("python3 -m venv .venv"), marker
     assert "pytest" in README.split("<!-- test-command -->", 1)[1].strip().splitlines()[0]
     assert "<!-- test-command -->" in (PROJECT_ROOT / ".ci" / "run").read_text()
+
+
+def test_the_embedded_database_and_its_journal_files_are_ignored():
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("git") is None or not (PROJECT_ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    names = ["newsgraph.db", "newsgraph.db-wal", "newsgraph.db-shm", "newsgraph.db-journal"]
+    ignored = subprocess.run(["git", "check-ignore", *names], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert sorted(ignored.stdout.split()) == sorted(names)
+
+
+def test_the_readme_counts_the_seeds_as_they_load(seeded_db):
+    from sqlalchemy import create_engine, func, select
+
+    from app.db.models import Article, SourceDocument
+
+    engine = create_engine(seeded_db)
+    try:
+        with engine.connect() as connection:
+            files = connection.scalar(select(func.count()).select_from(SourceDocument))
+            articles = connection.scalar(select(func.count()).select_from(Article))
+    finally:
+        engine.dispose()
+    words = {4: "four", 7: "seven"}
+    assert f"the {words[files]} seed files ({words[articles]} articles)" in README
