@@ -49,8 +49,8 @@ def is_credit_title(part: str) -> bool:
     if not 1 <= len(words) <= 5:
         return False
     phrase = " ".join(words)
-    return any(phrase == t or phrase.endswith(" " + t) or phrase.rstrip("s") == t or phrase.rstrip("s").endswith(" " + t)
-               for t in _titles())
+    singular = phrase.rstrip("s")
+    return any(form == t or form.endswith(" " + t) for form in (phrase, singular) for t in _titles())
 
 
 def is_name(part: str) -> bool:

@@ -51,7 +51,7 @@ def front_matter(text: str) -> tuple[dict, str, list[str]]:
             return data, text[m.end():], []
     data, dropped = _lenient(block)
     notes = ["front matter is not valid YAML: read line by line"]
-    notes += [f"front matter field '{key}' left out (it opens {value[:1]} and never closes it)" for key, value in dropped]
+    notes += _left_out(dropped)
     return data, text[m.end():], notes
 
 
@@ -68,8 +68,12 @@ def _unclosed(text: str) -> tuple[dict, str, list[str]]:
         return {}, text, []
     data, dropped = _lenient("\n".join(lines[:count]))
     notes = [f"front matter never closed: read its first {count} line{'s' if count > 1 else ''} as fields"]
-    notes += [f"front matter field '{key}' left out (it opens {value[:1]} and never closes it)" for key, value in dropped]
+    notes += _left_out(dropped)
     return data, "\n".join(lines[count:]), notes
+
+
+def _left_out(dropped: list[tuple[str, str]]) -> list[str]:
+    return [f"front matter field '{key}' left out (it opens {value[:1]} and never closes it)" for key, value in dropped]
 
 
 def _lenient(block: str) -> tuple[dict, list[tuple[str, str]]]:
@@ -81,7 +85,8 @@ def _lenient(block: str) -> tuple[dict, list[tuple[str, str]]]:
             data[key] = m["value"].strip().strip("\"'")
         elif key and line.strip():
             data[key] = f"{data[key]} {line.strip()}".strip()
-    dropped = [(k, v) for k, v in data.items() if v[:1] in _FLOW_OPENERS and not v.rstrip().endswith(_FLOW_OPENERS[v[0]])]
+    dropped = [(k, v) for k, v in data.items()
+               if v[:1] in _FLOW_OPENERS and not v.rstrip().endswith(_FLOW_OPENERS[v[0]])]
     return {k: v for k, v in data.items() if (k, v) not in dropped}, dropped
 
 

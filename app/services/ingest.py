@@ -32,7 +32,8 @@ from app.readers import Document, InputError, decode
 from app.readers.document import sha256_of
 
 __all__ = [
-    "InputError", "LoadResult", "Prepared", "Reconciled", "decode", "overall_status", "prepare", "prepare_many", "reconcile",
+    "InputError", "LoadResult", "Prepared", "Reconciled", "decode", "overall_status", "prepare", "prepare_many",
+    "reconcile",
     "SourceId", "identify", "sha256_of", "store",
 ]
 

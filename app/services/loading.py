@@ -3,8 +3,9 @@
 Files are found (folders recursively), read by the reader their name asks for (app.readers),
 reconciled with what the database holds of the same file (a source whose bytes were loaded
 before under its key is `unchanged`, a record that moved keeps its articles, a record the file no
-longer holds goes: see ingest.reconcile) and the rest gathered into small batches; each batch is analysed in a worker process (the CPU work: one
-spaCy stream over all its articles) and stored here in one transaction as soon as it is ready.
+longer holds goes: see ingest.reconcile) and the rest gathered into small batches; each batch is
+analysed in a worker process (the CPU work: one spaCy stream over all its articles) and stored
+here in one transaction as soon as it is ready.
 A batch whose transaction fails is stored again source by source, so one bad source fails alone
 and never leaves half an article behind. Every file gets one outcome, reported as it lands.
 """

@@ -74,7 +74,7 @@ def article_quotes(
     request: Request, session: SessionDep, article_id: ArticleId, page: PageDep,
     filters: Annotated[ArticleQuoteFilters, Depends(on_loop(ArticleQuoteFilters))], include: Include = None,
 ) -> Response:
-    """The quotes of one article."""
+    """The quotes of one article. An `article_id` in the query other than the path's is a 422."""
     _article(session, article_id)
     filters = scoped(values(filters), request.query_params, article_id=article_id)
     return quotes_listing(request, session, page, filters, include)
@@ -86,7 +86,7 @@ def article_claims(
     request: Request, session: SessionDep, article_id: ArticleId, page: PageDep,
     filters: Annotated[ArticleClaimFilters, Depends(on_loop(ArticleClaimFilters))], include: Include = None,
 ) -> Response:
-    """The claims of one article."""
+    """The claims of one article. An `article_id` in the query other than the path's is a 422."""
     _article(session, article_id)
     filters = scoped(values(filters), request.query_params, article_id=article_id)
     return claims_listing(request, session, page, filters, include)

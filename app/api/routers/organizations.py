@@ -48,7 +48,8 @@ def get_organization(session: SessionDep, organization_id: OrganizationId) -> Mo
 def organization_people(
     request: Request, session: SessionDep, organization_id: OrganizationId, page: PageDep
 ) -> Response:
-    """People with a role at the organization or at one of its units."""
+    """People with a role at the organization or at one of its units. An `organization_id` in
+    the query other than the path's is a 422."""
     if entities.get_organization(session, organization_id) is None:
         raise NotFound("organization", organization_id)
     scoped({}, request.query_params, organization_id=organization_id)

@@ -78,7 +78,8 @@ def person_quotes(
     request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
     filters: Annotated[ArticleQuoteFilters, Depends(on_loop(ArticleQuoteFilters))], include: Include = None,
 ) -> Response:
-    """Everything one person said."""
+    """Everything one person said. A `speaker_id` other than the path's, or an organization
+    speaker, is a 422."""
     _person(session, person_id)
     filters = scoped(values(filters), request.query_params, speaker_id=person_id,
                      speaker_organization_id=None)
@@ -91,7 +92,8 @@ def person_claims(
     request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
     filters: Annotated[ArticleClaimFilters, Depends(on_loop(ArticleClaimFilters))], include: Include = None,
 ) -> Response:
-    """Every claim one person made."""
+    """Every claim one person made. A `claimant_id` other than the path's, or an organization
+    claimant, is a 422."""
     _person(session, person_id)
     filters = scoped(values(filters), request.query_params, claimant_id=person_id,
                      claimant_organization_id=None)
@@ -104,7 +106,8 @@ def person_roles(
     request: Request, session: SessionDep, person_id: PersonId, page: PageDep,
     filters: Annotated[PersonRoleFilters, Depends(on_loop(PersonRoleFilters))],
 ) -> Response:
-    """Every role one person holds or held."""
+    """Every role one person holds or held. A `person_id` in the query other than the path's
+    is a 422."""
     _person(session, person_id)
     filters = scoped(values(filters), request.query_params, person_id=person_id)
     return roles_listing(request, session, page, filters)

@@ -101,7 +101,10 @@ REQUEST_BODY = {
     "description": "An article in any format the loader reads, by its media type (a declared `charset` is "
                    "honoured). A JSON body is one record, a list of records or an object holding them; a "
                    "record needs a text field (`text`, `maintext`, `body`, …) and may have `name`, `title`, "
-                   "`url`, `published_at`, `authors` and `publisher`.",
+                   "`url`, `published_at`, `authors` and `publisher`. A record without a `url` is identified "
+                   "under the body's name by its own `id` field, else its title and date, else its text, "
+                   "wherever it stands among the others; records posted before under the name that the "
+                   "body no longer holds are deleted.",
     "content": {
         "text/plain": {"schema": _SCHEMA_TEXT, "example": _EXAMPLE_TEXT},
         "text/markdown": {"schema": _SCHEMA_TEXT,
