@@ -112,7 +112,7 @@ def test_name_words_are_written_for_people_loaded_before_them(migrated_db, tmp_p
 
     from sqlalchemy import text
 
-    from app.extract.names import search_words
+    from app.core.names import search_words
     from tests.conftest import SEEDS, load_paths
 
     shutil.copy(next(SEEDS.glob("000_*.txt")), tmp_path)

@@ -175,7 +175,7 @@ def test_a_name_that_normalises_to_nothing_is_not_an_entity(migrated_db):
     from app.db.session import session_scope
     from app.extract.pipeline import extract
     from app.extract.types import Entity
-    from app.readers.document import Document
+    from app.core.document import Document
     from app.services.ingest import SourceId, prepare, store
 
     document = Document(text=STORY, sha256="a" * 64)

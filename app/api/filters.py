@@ -12,7 +12,7 @@ from fastapi import Query
 from fastapi.exceptions import RequestValidationError
 from pydantic import AfterValidator, BeforeValidator
 
-from app.extract.titles import normalize_title
+from app.core.titles import normalize_title
 from app.queries.pagination import MAX_ID
 from app.schemas.read import ClaimType, RoleStatus
 

@@ -11,29 +11,29 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from app.extract.rules import table
+from app.core.lexicon import LEXICON
 from app.extract.types import Amount, text_of
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
 def _currencies() -> dict[str, str]:
-    return {word.lower(): code for word, code in table("currencies.tsv")}
+    return dict(LEXICON.currencies)
 
 
 def _scales() -> dict[str, float]:
-    return {word.lower(): float(value) for word, value in table("scales.tsv")}
+    return {word: float(value) for word, value in LEXICON.scales.items()}
 
 
 def _qualifiers() -> dict[str, str]:
-    return {phrase.lower(): name for phrase, name in table("qualifiers.tsv")}
+    return dict(LEXICON.qualifiers)
 
 
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     currencies = _currencies()
     symbols = [w for w in currencies if not w.isalpha()]
     names = [w for w in currencies if w.replace(" ", "").isalpha() and len(w) > 1]

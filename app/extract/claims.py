@@ -1,9 +1,9 @@
 """Policy claims: clauses that state a plan, commitment, target, deal, rule, position or
-forecast, typed by the cue patterns in rules/claim_cues.tsv, with claimant, amounts, target
+forecast, typed by the cue patterns in lexicon/claim_cues.tsv, with claimant, amounts, target
 year and topics.
 
 A clause needs a cue for its type and, unless it carries an amount, a commitment marker (a
-modal, a future, a verb of deciding or promising: rules/commitment_markers.txt), so that
+modal, a future, a verb of deciding or promising: lexicon/commitment_markers.txt), so that
 background ("In 2006, he worked at …") is not read as a claim. The claimant is the clause's
 named subject; quoted speech without one belongs to its speaker; "it"/"this" subjects take the
 organization or person the clause names as an actor; an unnamed body ("the government") gives
@@ -13,47 +13,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from app.core.lexicon import LEXICON
 from app.extract.amounts import find_amounts
 from app.extract.clean import ABBREVIATION_END, WIRE_DATELINE
 from app.extract.entities import ArticleEntities
 from app.extract.quotes import QuoteSpan, in_heading, question_paragraphs
 from app.extract.resolve import Resolver
-from app.extract.rules import entries, table, word_set
 from app.extract.types import Claim, Quote, text_of
 
 _EDGE = " \n\t\"“”‘’'―—–-"
 _TARGET_YEAR = re.compile(r"\b(?:by|until|through|before|in time for)\s+(?:the end of\s+)?((?:19|20)\d\d)\b", re.I)
-_PLACEHOLDER_SUBJECTS = {"it", "this", "that", "its"}
-
-
-@cache
-def _cues() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in table("claim_cues.tsv"))
-
-
-@cache
-def _markers() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in entries("commitment_markers.txt")), re.IGNORECASE)
-
-
-@cache
-def _topics() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((topic, re.compile(pattern, re.IGNORECASE)) for topic, pattern in table("topics.tsv"))
+_PLACEHOLDER_SUBJECTS = LEXICON.placeholder_subjects
 
 
 def claim_type(text: str) -> str | None:
-    for kind, pattern in _cues():
+    for kind, pattern in LEXICON.claim_cues:
         if pattern.search(text):
             return kind
     return None
 
 
 def topics(text: str) -> tuple[str, ...]:
-    return tuple(topic for topic, pattern in _topics() if pattern.search(text))
+    return tuple(topic for topic, pattern in LEXICON.topics if pattern.search(text))
 
 
 def target_year(text: str) -> int | None:
@@ -105,7 +89,7 @@ class ClaimFinder:
         self.spans = spans
         self.quotes = quotes
         self.resolver = resolver or Resolver(doc, entities, quoted=[(s.start, s.end) for s in spans])
-        self.pronouns_and_placeholders = word_set("pronouns.txt") | _PLACEHOLDER_SUBJECTS
+        self.pronouns_and_placeholders = LEXICON.pronouns | _PLACEHOLDER_SUBJECTS
 
     def _speaker_of(self, start: int) -> tuple[bool, str | None]:
         for span, quote in zip(self.spans, self.quotes):
@@ -169,7 +153,7 @@ class ClaimFinder:
                 if kind is None:
                     continue
                 amounts = tuple(a for a in find_amounts(sent) if start <= a.start and a.end <= end)
-                if not amounts and not _markers().search(text):
+                if not amounts and not LEXICON.commitment_markers.search(text):
                     continue
                 quoted, speaker = self._speaker_of(start)
                 claims.append(Claim(

@@ -2,7 +2,7 @@
 
 Scraped pages carry navigation, subscription prompts, comment widgets and "related articles"
 blocks, often glued to the article's own sentences without a space. This stage removes what the
-furniture patterns in rules/furniture.txt recognise, splits a page that holds several articles at
+furniture patterns in lexicon/furniture.txt recognise, splits a page that holds several articles at
 their (typically repeated) headlines, and reads the title, publisher, byline and date lines.
 """
 from __future__ import annotations
@@ -12,8 +12,9 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 
-from app.extract.bylines import read_byline
-from app.extract.dates import find_date
+from app.core.bylines import read_byline
+from app.core.dates import find_date
+from app.core.lexicon import LEXICON
 from app.extract.repair import (
     cut_repeated_title,
     is_caption_line,
@@ -21,19 +22,18 @@ from app.extract.repair import (
     strip_credit,
     take_byline,
 )
-from app.extract.rules import entries
 from app.extract.types import Segment
 
-_FURNITURE = [re.compile(p, re.IGNORECASE) for p in entries("furniture.txt")]
+_FURNITURE = LEXICON.furniture
 
 _AGO = r"\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
 _DATE_AGO = re.compile(rf"^(?:time|updated|posted|published)?\s*(?P<ago>{_AGO})$", re.IGNORECASE)
 _PUB_AGO = re.compile(rf"^(?P<pub>.*?[A-Za-z].*?)\s*(?P<ago>{_AGO})$", re.IGNORECASE)
 _BULLET = re.compile(r"^[•·▪●◦‣-]\s*(?P<text>\S.*)$")
 _IMAGE = re.compile(r"^!\[.*\]\(\S+\)\s*$")
-# A bracketed byline: "[Daily Times Reporter Jo Lee]"; the titles are data (rules/byline_titles.txt).
+# A bracketed byline: "[Daily Times Reporter Jo Lee]"; the titles are data (lexicon/byline_titles.txt).
 BYLINE_BRACKET = re.compile(
-    r"\[(?P<pub>[^\[\]]*?)\s*\b(?P<title>" + "|".join(entries("byline_titles.txt")) + r")s?\s+"
+    r"\[(?P<pub>[^\[\]]*?)\s*\b(?P<title>" + "|".join(LEXICON.byline_titles) + r")s?\s+"
     r"(?P<names>[A-Z][^\[\]]{1,80}?)\]"
 )
 _COPYRIGHT = re.compile(
@@ -260,7 +260,7 @@ def _page_publisher(raw_lines: list[str]) -> str | None:
 
 
 # A text ending on an abbreviation ("Acme Inc.") has not ended its sentence.
-ABBREVIATION_END = re.compile(r"\b(?:" + "|".join(map(re.escape, entries("abbreviations.txt"))) + r")\.$")
+ABBREVIATION_END = re.compile(r"\b(?:" + "|".join(map(re.escape, LEXICON.abbreviations)) + r")\.$")
 
 
 def _join_broken_lines(lines: list[str]) -> list[str]:

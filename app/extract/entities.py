@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from app.extract.names import (
+from app.core.lexicon import LEXICON
+from app.core.names import (
     fold,
     is_acronym_of,
     name_fullness,
@@ -27,13 +28,11 @@ from app.extract.names import (
     strip_possessive,
 )
 from app.extract.clean import WIRE_DATELINE, reads_as_heading
-from app.extract.rules import table, word_set
 from app.extract.types import Entity, Mention, text_of
 
-_LEADING_FUNCTION_WORDS = {"while", "when", "as", "after", "before", "if", "but", "and", "so", "then", "since",
-                           "although", "though", "because", "once", "until", "unless"}
-_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "bin", "al", "el", "ter"}
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "rev", "gen", "sen", "rep"}
+_LEADING_FUNCTION_WORDS = LEXICON.clause_openers
+_PARTICLES = LEXICON.name_particles
+_HONORIFICS = LEXICON.honorifics
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 # A romanized Korean name: a short surname and a hyphenated given name ("Ma Seok-jin").
 _KOREAN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]{0,3} [A-Z][a-z]+-[A-Za-z][a-z]+(?![\w-])")
@@ -69,7 +68,7 @@ def candidates(doc: Doc) -> list[Candidate]:
     organization, organizations cut at 'and', organizations tagged as people."""
     text = text_of(doc)
     names = [(m.start(), m.end()) for m in _KOREAN_NAME.finditer(text)
-             if m.group(0).split()[0].lower() not in word_set("title_modifiers.txt")]
+             if m.group(0).split()[0].lower() not in LEXICON.title_modifiers]
     found: list[Candidate] = []
     for ent in doc.ents:
         label = ent.label_
@@ -97,7 +96,7 @@ def candidates(doc: Doc) -> list[Candidate]:
             label = "PERSON"  # "Mr Brown" tagged an organization
         elif label == "ORG" and _after_title_word(text, start) and clean_person(text[start:end]) and \
                 len(text[start:end].split()) >= 2 and org_kind(text[start:end]) == "company" and \
-                not any(w.lower() in word_set("org_suffixes.txt") for w in text[start:end].split()):
+                not any(w.lower() in LEXICON.org_suffixes for w in text[start:end].split()):
             label = "PERSON"  # "spokesman Jo Lee": a title word names a person next
         if label == "ORG":
             start, end = _extend_org(doc, ent, start, end)
@@ -144,12 +143,12 @@ def _extend_org(doc: Doc, ent, start: int, end: int) -> tuple[int, int]:
             span is not None
             and not span[0].is_sent_start
             and not any(t.ent_type_ for t in span)
-            and m.group(1).lower() not in word_set("title_words.txt") | word_set("title_modifiers.txt")
+            and m.group(1).lower() not in LEXICON.title_words | LEXICON.title_modifiers
         ):
             start = word_start
     if ent.end < len(doc) and end == ent.end_char:
         nxt = doc[ent.end]
-        if nxt.lower_ in word_set("org_units.txt") and nxt.text.islower():
+        if nxt.lower_ in LEXICON.org_units and nxt.text.islower():
             end = nxt.idx + len(nxt.text)
     return start, end
 
@@ -167,8 +166,8 @@ def _given_name_before(doc: Doc, ent, start: int) -> int:
         return start
     before = doc[ent.start - 1]
     if (before.text[:1].isupper() and before.text.isalpha() and not before.is_sent_start and not before.ent_type_
-            and before.lower_ not in word_set("title_words.txt") | word_set("title_modifiers.txt") | _HONORIFICS
-            and before.lower_ not in word_set("person_stopwords.txt")):
+            and before.lower_ not in LEXICON.title_words | LEXICON.title_modifiers | _HONORIFICS
+            and before.lower_ not in LEXICON.person_stopwords):
         return before.idx
     return start
 
@@ -178,11 +177,11 @@ def _after_title_word(text: str, start: int) -> bool:
     'local farmer Gareth Jones'."""
     before = re.findall(r"[A-Za-z-]+", text[max(0, start - 30) : start])
     return bool(before) and text[start - 1 : start] == " " and before[-1].islower() and \
-        before[-1] in word_set("title_words.txt") | word_set("person_nouns.txt")
+        before[-1] in LEXICON.title_words | LEXICON.person_nouns
 
 
 def _looks_like_org(text: str, start: int, end: int) -> bool:
-    nouns = word_set("org_nouns.txt")
+    nouns = LEXICON.org_nouns
     before = re.findall(r"[A-Za-z-]+", text[max(0, start - 40) : start])[-2:]
     if _after_title_word(text, start):
         return False  # "council member Dana Whitfield": the title word names a person next
@@ -262,7 +261,7 @@ class ArticleEntities:
 
 
 def _title_words() -> frozenset[str]:
-    return word_set("title_words.txt") | word_set("title_modifiers.txt")
+    return LEXICON.title_words | LEXICON.title_modifiers
 
 
 def clean_person(text: str) -> str | None:
@@ -279,7 +278,7 @@ def clean_person(text: str) -> str | None:
         words = original  # "King Ha-eun": a surname that is also a title word
     if not 1 <= len(words) <= 4:
         return None
-    stop = word_set("person_stopwords.txt")
+    stop = LEXICON.person_stopwords
     for w in words:
         if w.lower() in _PARTICLES:
             continue
@@ -300,7 +299,7 @@ def clean_org(text: str) -> str | None:
     words = text.split()
     if words and words[0].lower().rstrip(".") in _HONORIFICS:
         return None  # "Mr Brown": a person
-    if words and " ".join(words).lower() in word_set("demonyms.txt"):
+    if words and " ".join(words).lower() in LEXICON.demonyms:
         return None  # "Welsh", "South Korean": a nationality
     if not words or len(words) > 10 or not any(c.isupper() for c in text):
         return None
@@ -311,19 +310,18 @@ def clean_org(text: str) -> str | None:
     if all(w.lower() in _title_words() for w in words):
         return None  # "Education", "Labor", "Digital": a portfolio or a title word, not a body
     if len(words) == 1 and (
-        words[0].lower() in word_set("org_stopwords.txt") | word_set("title_words.txt")
+        words[0].lower() in LEXICON.org_stopwords | LEXICON.title_words
     ):
         return None
-    if words[-1].lower() in word_set("non_org_heads.txt"):
+    if words[-1].lower() in LEXICON.non_org_heads:
         return None
     if "," in text and org_kind(text) == "company":
         return None
     return text
 
 
-_PARENT_HEADS = {"university", "ministry", "government", "hospital"}
-_UNIT_HEADS = {"college", "school", "department", "faculty", "graduate", "institute", "center",
-               "centre", "lab", "laboratory", "hospital", "bureau", "office", "division"}
+_PARENT_HEADS = LEXICON.parent_heads
+_UNIT_HEADS = LEXICON.unit_heads
 
 
 def _inner_parent(name: str) -> str | None:
@@ -353,7 +351,7 @@ def split_org(text: str) -> tuple[str | None, str | None]:
     return clean_org(text), None
 
 
-_ORG_KIND_WORDS = frozenset(word for word, _ in table("org_kinds.tsv")) | {"of", "and", "the"}
+_ORG_KIND_WORDS = frozenset(LEXICON.org_kinds) | {"of", "and", "the"}
 
 
 def org_by_head(entities: "ArticleEntities", noun: str) -> str | None:
@@ -364,7 +362,7 @@ def org_by_head(entities: "ArticleEntities", noun: str) -> str | None:
              and e.name.split()[-1].lower().rstrip("s") == noun.rstrip("s")]
     if len(named) == 1:
         return named[0].ref
-    if noun in ("company", "firm", "group", "bank", "carmaker", "maker", "chipmaker"):
+    if noun in LEXICON.company_nouns:
         companies = [e for e in entities.entities if e.type == "organization" and e.kind in ("company", "finance")]
         if len(companies) == 1:
             return companies[0].ref
@@ -377,7 +375,7 @@ def org_kind_words() -> frozenset[str]:
 
 
 def org_kind(name: str) -> str:
-    kinds = {word: kind for word, kind in table("org_kinds.tsv")}
+    kinds = LEXICON.org_kinds
     for word in reversed(re.findall(r"[a-z]+", fold(name))):
         if word in kinds:
             return kinds[word]
@@ -488,7 +486,7 @@ def _join_forms(clusters: dict[str, Cluster], short: str, long: str) -> None:
 def _without_suffixes(form: str) -> str:
     """'Hanra Group' -> 'Hanra', 'Acme Corp.' -> 'Acme': the name without its trailing suffix words."""
     words = form.split()
-    suffixes = word_set("org_suffixes.txt")
+    suffixes = LEXICON.org_suffixes
     while len(words) > 1 and words[-1].lower().rstrip(".") in {w.rstrip(".") for w in suffixes}:
         words = words[:-1]
     return " ".join(words)

@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from app.core.lexicon import LEXICON
 from app.extract.quotes import QuoteSpan, in_heading
 from app.extract.resolve import Resolution
-from app.extract.rules import word_set
 from app.extract.types import text_of
 
 _EDGE = " ,;:\"“”‘’'"
@@ -25,7 +25,7 @@ def _trim_end(tokens: list[Token]) -> list[Token]:
 
 def _content_span(doc: Doc, clause: Token) -> tuple[int, int]:
     tokens = [t for t in clause.subtree]
-    verbs = word_set("indirect_verbs.txt")
+    verbs = LEXICON.indirect_verbs
     for k, t in enumerate(tokens):
         if k and t.dep_ == "conj" and t.lemma_.lower() in verbs and t.pos_ == "VERB":
             # "…was made by the commissioner and said, '…'": a second report is not the content
@@ -89,8 +89,8 @@ def find_indirect(
     speaker_of: Callable[[Token], Resolution],
 ) -> list[tuple[int, int, str | None, str, float, tuple[int, int]]]:
     """(start, end, speaker ref, cue, confidence, speaker mention) for each indirect report."""
-    verbs = word_set("indirect_verbs.txt")
-    generic = {"it", "people", "they", "you", "one"}
+    verbs = LEXICON.indirect_verbs
+    generic = LEXICON.generic_subjects
     found = []
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extract.dates import month_number, month_pattern
+from app.core.dates import month_number, month_pattern
 
 _MONTH = month_pattern()
 _YEAR = r"(?:19|20)\d\d"

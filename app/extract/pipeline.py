@@ -24,7 +24,7 @@ from app.extract.resolve import Resolver
 from app.extract.roles import find_roles
 from app.extract.speakers import Attributor, attribute_all
 from app.extract.types import ExtractedArticle, Quote, Segment
-from app.readers.document import Document
+from app.core.document import Document
 
 
 @cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.core.lexicon import LEXICON
 from app.extract.clean import reads_as_heading
 
 DOUBLE_OPEN = "“\"„«"
@@ -22,7 +23,7 @@ _ANSWER_MARK = re.compile(r"^\s*(?:A\s*[:.)]|Answer\s*:)\s*")
 # A transcript's speaker label at the start of a turn: "WALLACE: Let's start…".
 SPEAKER_LABEL = re.compile(r"^\s*(?P<name>[A-Z][A-Z.'’ -]{1,40}[A-Z]):\s+")
 _WORD = re.compile(r"[\w'’-]+")
-_SMALL_WORDS = {"a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "or", "with"}
+_SMALL_WORDS = LEXICON.small_words
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from app.extract.bylines import read_byline
-from app.extract.rules import entries
+from app.core.bylines import read_byline
+from app.core.lexicon import LEXICON
 
-_MARKERS = re.compile("|".join(f"(?:{p})" for p in entries("markers.txt")))
+_MARKERS = LEXICON.markers
 # A sentence end glued to the next sentence: "economy.In a message", "fell 3%.The", "said.\"The".
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9%]{2}[.!?])(?=[A-Z(\[]|[“‘]\S)|(?<=[a-z0-9%][.!?][”’])(?=[A-Z“])")
 # Two quotations glued where a closing mark meets an opening one: `."“Next` or `.""Next`.

@@ -15,16 +15,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from app.core.lexicon import LEXICON
 from app.extract.clean import WIRE_DATELINE
 from app.extract.entities import ArticleEntities, clean_org, clean_person, org_kind
-from app.extract.rules import table, word_set
 from app.extract.titles import main_organizations
 from app.extract.types import Role, text_of
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-_MENTION_PREPOSITIONS = {"for", "of", "at", "from", "with", "in"}
-_INDEFINITE = {"a", "an", "one", "another", "some", "any"}
-_GOVERNMENT_NOUNS = {"government", "administration", "ministry", "state", "country", "nation", "cabinet"}
+_MENTION_PREPOSITIONS = LEXICON.mention_prepositions
+_INDEFINITE = LEXICON.indefinite_determiners
+_GOVERNMENT_NOUNS = LEXICON.government_nouns
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,11 @@ class Resolver:
         self.entities = entities
         self.roles = list(roles)
         self.quoted = list(quoted)
-        self.pronouns = word_set("pronouns.txt")
-        self.titles = word_set("title_words.txt")
-        self.anonymous = word_set("anonymous_sources.txt")
-        self.org_nouns = word_set("org_nouns.txt")
-        self.description_kinds = dict(table("description_kinds.tsv"))
+        self.pronouns = LEXICON.pronouns
+        self.titles = LEXICON.title_words
+        self.anonymous = LEXICON.anonymous_sources
+        self.org_nouns = LEXICON.org_nouns
+        self.description_kinds = LEXICON.description_kinds
         self.main = main_organizations(entities)
         self.datelines = [(m.start(), m.end()) for m in WIRE_DATELINE.finditer(self.text)]
 
@@ -85,7 +85,7 @@ class Resolver:
         """A subject token -> the entity it names or refers to, with the words read. For an
         `actor` (a claim's subject) only the words that can name it count, not a place or
         thing it is attached to ('the plant project in Riverton' is nobody)."""
-        if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head is not token:
+        if token.lower_ in LEXICON.relative_pronouns and token.head.dep_ == "relcl" and token.head.head is not token:
             token = token.head.head  # "Lee, who said …": the one the clause is about
         if self._in_dateline(token.idx):  # "SEOUL, May 2 (Wire) -- Mayor Lee said": the parse took the place
             named = [c for c in token.children if c.dep_ == "appos" and not self._in_dateline(c.idx)]
@@ -186,7 +186,7 @@ class Resolver:
         kind = org_kind(lemma)
         if lemma in _GOVERNMENT_NOUNS:
             return None, 0.0  # an unnamed government body
-        if kind in self.main and kind != "company" or lemma in ("company", "firm", "group", "conglomerate", "maker"):
+        if kind in self.main and kind != "company" or lemma in LEXICON.company_nouns:
             main = self.main.get(kind)
             if main is not None:
                 return main, 0.6

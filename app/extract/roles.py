@@ -5,7 +5,7 @@
 - appointment verbs: "X was appointed as the first deputy secretary of …", "tapping X … as the
   new finance minister" (nominated), "he worked as an engineer at Y" (former);
 - bylines: "[Publisher Reporter Name]".
-A title must end in a title head word (rules/title_words.txt).
+A title must end in a title head word (lexicon/title_words.txt).
 """
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from app.extract.clean import BYLINE_BRACKET
 from app.extract.entities import ArticleEntities, clean_org, org_by_head, org_kind_words
 from app.extract.periods import Period, find_period
-from app.extract.rules import word_set
+from app.core.lexicon import LEXICON
+from app.core.titles import normalize_title
 from app.extract.titles import (
     CONNECTORS,
     DETERMINERS,
@@ -32,7 +33,6 @@ from app.extract.titles import (
     main_organizations,
     ministry_for,
     modifiers,
-    normalize_title,
     singular,
     title_words,
     with_main_organization,
@@ -40,7 +40,7 @@ from app.extract.titles import (
 )
 from app.extract.types import Mention, Role, text_of
 
-_FORMER = {"former", "ex", "then", "erstwhile", "onetime", "late", "previous"}
+_FORMER = LEXICON.former_words
 _NOMINATED = re.compile(r"\b(nominat\w*|tapp(?:ed|ing)|pick(?:ed|ing)?|designate|tipped|pending)\b", re.I)
 _STOP_CLAUSE = re.compile(
     r",\s+(?=(?:who|which|said|says|is|was|has|had|told|and\s+(?:is|was|has))\b)|[.;:()\[\]]\s|[.;:]$|\s+(?:said|says|told|is|was|has|had|will|would)\b"
@@ -71,16 +71,15 @@ _ROLE_OF = re.compile(
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+set\s+to|(?:is|are)\s+expected\s+to|to\s+be)\s+(?:\w+\s+)?$", re.I)
 _LEAVING = re.compile(r"^(?:step|resign|quit|retir)", re.I)
 _CAPTION = re.compile(r"(?m)^(?P<name>[A-Z][^/\n]{2,40}?) / (?P<title>[A-Z][^/\n]{1,80})$")
-_SPEECH = {"said", "says", "told"}
+_SPEECH = LEXICON.said_forms
 # A comma that ends an apposition, not one inside a name ("Ministry of Ports, Roads and Rail",
 # "Acme, Inc.").
 _NAME_LIST_COMMA = re.compile(
     r",\s+(?!(?:Inc|Ltd|Co|Corp|LLC)\b)(?![A-Z][\w&]*(?:\s[A-Z][\w&]*)*(?:,\s[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)*,?\s+(?:and|&)\s+[A-Z])"
 )
 # Verbs whose object is the organization ("joined Acme as …"), not the person ("tapped Lee as …").
-_JOINING = {"joined", "joining", "join", "joins", "worked", "working", "served", "serving"}
-_HEAD_VERBS = {"heads": "head", "headed": "head", "leads": "leader", "led": "leader", "runs": "head",
-               "ran": "head", "chairs": "chairman", "chaired": "chairman"}
+_JOINING = LEXICON.joining_verbs
+_HEAD_VERBS = LEXICON.head_verbs
 _WHO_HEADS = re.compile(
     r",\s+who\s+(?:now\s+|currently\s+)?(?P<verb>heads|leads|runs|chairs|headed|led|ran|chaired)\s+"
     r"(?P<org>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*)*)"
@@ -178,14 +177,14 @@ class RoleFinder:
         if not rest.startswith(", "):
             return
         first = rest[2:].split(" ", 1)[0].lower()
-        allowed = DETERMINERS | {"former", "current", "now", "then", "acting"} | word_set("title_modifiers.txt")
+        allowed = DETERMINERS | LEXICON.former_words | LEXICON.current_words | LEXICON.title_modifiers
         if first.islower() and first not in allowed and first not in title_words():
             return  # ", said X" or ", who …": not an apposition
         stop = _STOP_CLAUSE.search(rest, 2)
         phrase = rest[2 : stop.start() if stop else len(rest)]
         phrase = _NAME_LIST_COMMA.split(phrase, maxsplit=1)[0]  # an apposition ends at its comma
         head = re.split(r"\s+(?:of|at|for|in|from|with)\s+", phrase, maxsplit=1)[0].split()
-        if stop and stop.group().strip() in _SPEECH and head and head[-1].lower() in word_set("anonymous_sources.txt"):
+        if stop and stop.group().strip() in _SPEECH and head and head[-1].lower() in LEXICON.anonymous_sources:
             return  # "… met Jo Lee, an official at the office said": the official is the verb's subject
         offset = mention.end + 2
         for part in re.split(r",?\s+and\s+(?=(?:the\s+|a\s+|an\s+)?(?:current|former|now|also)\b)", phrase):

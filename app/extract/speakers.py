@@ -1,7 +1,7 @@
 """Who said it: the reporting clause around a quote, pronouns, continuations, interviews.
 
 For each quote, the words outside any quote in its sentence are searched for a reporting verb
-(rules/reporting_verbs.txt): first just after the quote (", said X" / ", X said" / "he added"),
+(lexicon/reporting_verbs.txt): first just after the quote (", said X" / ", X said" / "he added"),
 then before it ("X said, …" / "adding, …"), then further out. The verb's subject in the
 dependency parse is the speaker; a participle ("adding", "saying") takes its governing verb's
 subject. The resolver (resolve.py) says who a subject is: a pronoun the person it refers back to,
@@ -19,15 +19,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from app.core.lexicon import LEXICON
 from app.extract.entities import ArticleEntities, clean_person
 from app.extract.quotes import SPEAKER_LABEL, QuoteSpan, quote_kind
 from app.extract.resolve import SUBJECT_DEPS, Resolver
-from app.extract.rules import word_set
 from app.extract.types import text_of
 
 _SENTENCE_END = {".", "!", "?"}
 _SIGNATURE = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})")
-_EMPTY_SUBJECTS = {"it", "this", "that", "there", "what", "which", "who", "one", "you"}
+_EMPTY_SUBJECTS = LEXICON.empty_subjects
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "prep", "pobj", "dep"}
 
 
@@ -45,7 +45,7 @@ def _reporting(token: Token) -> bool:
         return False
     if token.lemma_.lower() == "put":  # "as Lee put it, …"
         return any(c.lower_ == "it" for c in token.children) and any(c.lower_ == "as" for c in token.children)
-    return token.lemma_.lower() in word_set("reporting_verbs.txt")
+    return token.lemma_.lower() in LEXICON.reporting_verbs
 
 
 def _verb_forms(token: Token) -> set[str]:
@@ -53,7 +53,7 @@ def _verb_forms(token: Token) -> set[str]:
     return {token.lemma_.lower(), word, word[:-1], word[:-2]}
 
 
-_LISTENER_VERBS = {"tell", "ask", "inform", "assure", "warn", "remind", "urge", "advise"}
+_LISTENER_VERBS = LEXICON.listener_verbs
 
 
 def _reports_own_content(verb: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -73,7 +73,7 @@ class Attributor:
         self.spans = spans
         self.resolver = Resolver(doc, entities, roles, [(s.start, s.end) for s in spans])
         self.quoted = [(s.start, s.end) for s in spans]
-        self.anonymous = word_set("anonymous_sources.txt")
+        self.anonymous = LEXICON.anonymous_sources
 
     # ----------------------------------------------------------------- windows
     def _quoted_at(self, pos: int) -> bool:
@@ -131,7 +131,7 @@ class Attributor:
                 subjects = []
             if subjects:
                 subject = min(subjects, key=lambda c: abs(c.i - node.i))
-                if subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                if subject.lower_ in LEXICON.relative_pronouns and node.dep_ == "relcl":
                     return node.head  # "Lee, who said …": the one the clause is about
                 return subject
             if node.dep_ not in _CLIMB_DEPS or node.head is node or not self._same_paragraph(node.idx, node.head.idx):
@@ -200,7 +200,7 @@ class Attributor:
             return found
         words = text_of(self.doc)[found.mention[0] : found.mention[1]].lower().split()
         if not words or words[0] not in ("the", "their", "his", "her", "its", "that", "this") or \
-                not set(words) & word_set("document_nouns.txt"):
+                not set(words) & LEXICON.document_nouns:
             return found
         if span.paragraph - previous[0].paragraph > 1:
             return found
@@ -270,7 +270,7 @@ class Attributor:
             return None
         verb = after[-1]
         words = [t for t in after[:-1] if not t.is_punct]
-        if verb.pos_ in ("VERB", "AUX") or not words or not _verb_forms(verb) & word_set("reporting_verbs.txt"):
+        if verb.pos_ in ("VERB", "AUX") or not words or not _verb_forms(verb) & LEXICON.reporting_verbs:
             return None
         if words[0].pos_ != "DET" or any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN") for t in words):
             return None
@@ -367,7 +367,7 @@ class Attributor:
     @staticmethod
     def _issues_speech(verb: Token) -> bool:
         """'Lee issued a statement, "…"': a verb whose object is a speech noun introduces one."""
-        nouns = word_set("speech_nouns.txt")
+        nouns = LEXICON.speech_nouns
         return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
 
     def _may_introduce(self, verb: Token, before: bool) -> bool:

@@ -1,12 +1,12 @@
 """Job titles as news writing words them: what counts as one, and the phrase before a name.
 
-A title ends in a head word of rules/title_words.txt ("spokesman", "chief executive",
+A title ends in a head word of lexicon/title_words.txt ("spokesman", "chief executive",
 "Rep."), also inside a hyphenated word ("co-chairman", "Under-Secretary"), and may be followed
 by its acronym in parentheses ("Chief Executive Officer (CEO)"). Before a name it may stand with
 an organization and modifiers: "Acme Bank's senior policy adviser Jo Lee", "Port Authority
 chairwoman Helen Park", "Reps. A, B and C". Titles are normalised for grouping ("CEO" = "Chief
 Executive Officer"), and a company title written without its company is read as held at the
-article's main company (rules/org_titles.tsv).
+article's main company (lexicon/org_titles.tsv).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from app.extract.rules import table, word_set
+from app.core.lexicon import LEXICON
 from app.extract.types import Role
 
 if TYPE_CHECKING:
@@ -23,17 +23,17 @@ if TYPE_CHECKING:
 
 _ACRONYM = re.compile(r"^\([A-Z][A-Z0-9&.]{1,9}\)$")
 _PLURAL_ABBREVIATION = re.compile(r"^([A-Z][a-z]+)s\.$")
-DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our"}
-CONNECTORS = {"of", "for", "and", "&"}
-_STOPS = {"by", "with", "to", "said", "says", "from", "at", "in", "on", "as", "than", "that"}
+DETERMINERS = LEXICON.title_determiners
+CONNECTORS = LEXICON.title_connectors
+_STOPS = LEXICON.title_stops
 
 
 def title_words() -> frozenset[str]:
-    return word_set("title_words.txt")
+    return LEXICON.title_words
 
 
 def modifiers() -> frozenset[str]:
-    return word_set("title_modifiers.txt")
+    return LEXICON.title_modifiers
 
 
 def _bare(word: str) -> str:
@@ -73,7 +73,7 @@ def is_abbreviation(word: str) -> bool:
     """'Rep.', 'Inc.': a full stop that ends a word, not a sentence."""
     bare = word.rstrip(".")
     return word.endswith(".") and word[:1].isupper() and (
-        bare.lower() in word_set("abbreviations.txt") or (bare.lower().rstrip("s") in word_set("abbreviations.txt"))
+        bare.lower() in LEXICON.abbreviation_words or (bare.lower().rstrip("s") in LEXICON.abbreviation_words)
     )
 
 
@@ -166,23 +166,8 @@ def leading_name(words: list[Word]) -> list[Word]:
 
 def is_demonym(words: list[Word]) -> bool:
     """'Dutch', 'South Korean': a nationality, not an organization."""
-    demonyms = word_set("demonyms.txt")
+    demonyms = LEXICON.demonyms
     return " ".join(_bare(w.text) for w in words) in demonyms or any(_bare(w.text) in demonyms for w in words[-1:])
-
-
-_NORMALIZE_DROP = {"a", "an", "the", "new", "first", "second", "founding", "inaugural", "former",
-                   "current", "then", "acting", "interim", "incoming", "outgoing", "ex-", "late"}
-
-
-def normalize_title(title: str) -> str:
-    """'Chief Executive Officer' and 'CEO' group together; 'chief' and 'head' stay apart."""
-    aliases = {written: normal for written, normal in table("title_aliases.tsv")}
-    words = [w for w in title.lower().replace("’", "'").split() if w not in _NORMALIZE_DROP]
-    text = " ".join(aliases.get(w, w) for w in words)
-    for written in sorted(aliases, key=len, reverse=True):
-        if " " in written:
-            text = re.sub(rf"\b{re.escape(written)}\b", aliases[written], text)
-    return text
 
 
 def ministry_for(role: Role, entities: ArticleEntities) -> Role:
@@ -190,7 +175,8 @@ def ministry_for(role: Role, entities: ArticleEntities) -> Role:
     words = role.title.split()
     if role.organization is not None or len(words) < 2 or _bare(words[-1]) not in ("minister", "secretary"):
         return role
-    portfolio = " ".join(w.lower() for w in words[:-1] if w.lower() not in ("deputy", "vice", "acting", "former"))
+    portfolio = " ".join(w.lower() for w in words[:-1]
+                         if w.lower() not in LEXICON.former_words | LEXICON.current_words | {"deputy", "vice"})
     if not portfolio:
         return role
     for entity in entities.entities:
@@ -223,7 +209,7 @@ def with_main_organization(role: Role, main: dict[str, str]) -> Role:
     if role.organization is not None:
         return role
     words = re.sub(r"[().,]", " ", role.title.lower()).split()  # "Chief Executive Officer (CEO)"
-    kinds = dict(table("org_titles.tsv"))
+    kinds = LEXICON.org_titles
     for n in range(min(3, len(words)), 0, -1):
         kind = kinds.get(" ".join(words[-n:]))
         if kind in main:

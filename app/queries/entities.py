@@ -5,7 +5,7 @@ from sqlalchemy import and_, bindparam, false, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Organization, OrganizationAlias, Person, PersonAlias, Role
-from app.extract.names import (
+from app.core.names import (
     name_fullness,
     org_key,
     person_key,

@@ -5,7 +5,7 @@ from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Claim, ClaimAmount, ClaimTopic, Organization, Role
-from app.extract.rules import claim_types
+from app.core.lexicon import LEXICON
 from app.schemas.read import Facets, FacetValue
 
 
@@ -31,6 +31,6 @@ def facets(session: Session, limit: int) -> Facets:
     # Every claim type is a value the filter takes: the ones no claim has yet follow with a count
     # of 0, within the limit like any other facet.
     seen = {f.value for f in found["claim_types"]}
-    found["claim_types"] += [FacetValue(value=t, count=0) for t in claim_types() if t not in seen]
+    found["claim_types"] += [FacetValue(value=t, count=0) for t in LEXICON.claim_types if t not in seen]
     found["claim_types"] = found["claim_types"][:limit]
     return Facets(**found)

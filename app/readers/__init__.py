@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 from app.readers import html, markdown, records, text
 from app.readers.decoding import decode
-from app.readers.document import Document, InputError, Source
+from app.core.document import Document, InputError, Source
 from app.readers.records import NotArticles
 
 

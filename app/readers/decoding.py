@@ -5,7 +5,7 @@ import codecs
 import html
 import re
 
-from app.readers.document import InputError
+from app.core.document import InputError
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 

@@ -13,7 +13,7 @@ import re
 from html.parser import HTMLParser
 
 from app.readers.decoding import decode, unescape
-from app.readers.document import Document, InputError, Source, sha256_of
+from app.core.document import Document, InputError, Source, sha256_of
 from app.readers.metadata import clean_authors, clean_publisher, clean_text, clean_url, parse_date
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)

@@ -11,9 +11,9 @@ import re
 import yaml
 from markdown_it import MarkdownIt
 
-from app.extract.dates import find_date
+from app.core.dates import find_date
 from app.readers.decoding import decode, unescape
-from app.readers.document import Document, Source, sha256_of
+from app.core.document import Document, Source, sha256_of
 from app.readers.metadata import clean_authors, clean_publisher, clean_text, clean_url, parse_date
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)

@@ -7,10 +7,10 @@ from email.utils import parsedate_to_datetime
 from functools import cache
 from pathlib import Path
 
-from app.extract.bylines import is_field, recase
-from app.extract.dates import find_date
+from app.core.bylines import is_field, recase
+from app.core.dates import find_date
 from app.config import get_settings
-from app.extract.rules import rows_of
+from app.core.lexicon import rows_of
 from app.readers.decoding import unescape
 
 _SPACE = re.compile(r"\s+")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.readers.decoding import decode, unescape
-from app.readers.document import Document, Source, sha256_of
+from app.core.document import Document, Source, sha256_of
 
 # Two or more tags of the page's skeleton near the top: an HTML page saved under a text name.
 _MARKUP = re.compile(r"<(?:!doctype html|html|head|body|p|div|br|article|span|h[1-6])\b[^>]*>", re.IGNORECASE)

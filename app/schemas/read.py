@@ -5,12 +5,12 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
-from app.extract.rules import claim_types, role_statuses
+from app.core.lexicon import LEXICON
 
 T = TypeVar("T")
 # Values the extractor produces, read from the same rule files it reads.
-ClaimType = Literal[claim_types()]
-RoleStatus = Literal[role_statuses()]
+ClaimType = Literal[LEXICON.claim_types]  # type: ignore[valid-type]
+RoleStatus = Literal[LEXICON.role_statuses.all]  # type: ignore[valid-type]
 
 
 class Ref(BaseModel):

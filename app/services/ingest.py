@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from sqlalchemy.orm import Session
 
 from app.db.models import Article, Claim, ClaimAmount, ClaimTopic, Quote, RoleReport, SourceDocument
-from app.extract.names import org_key, person_key
+from app.core.names import org_key, person_key
 from app.extract.pipeline import extract, extract_documents
 from app.extract.types import Claim as ExtractedClaim
 from app.extract.types import ExtractedArticle
@@ -29,7 +29,7 @@ from app.extract.types import Quote as ExtractedQuote
 from app.queries import documents, roles
 from app.queries.entities import get_or_create_organization, get_or_create_person
 from app.readers import Document, InputError, decode
-from app.readers.document import sha256_of
+from app.core.document import sha256_of
 
 __all__ = [
     "InputError", "LoadResult", "Prepared", "Reconciled", "decode", "overall_status", "prepare", "prepare_many",

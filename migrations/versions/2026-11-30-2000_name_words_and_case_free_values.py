@@ -8,7 +8,7 @@ Create Date: 2026-11-30 20:00:00
 import sqlalchemy as sa
 from alembic import op
 
-from app.extract.names import search_words
+from app.core.names import search_words
 
 revision = "6e1f3a9c2d47"
 down_revision = "3c7d9e2f4a18"

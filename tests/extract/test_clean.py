@@ -1,7 +1,7 @@
 import pytest
 
 from app.extract.clean import is_furniture, segments, split_sentences
-from app.extract.dates import find_date
+from app.core.dates import find_date
 
 PAGE_WITH_RELATED = """logo
 Ministers agree on chip subsidies for next year

@@ -1,6 +1,6 @@
 import pytest
 
-from app.extract.names import org_key, person_key
+from app.core.names import org_key, person_key
 from tests.extract.helpers import analyse
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from app.extract.bylines import read_byline, recase
+from app.core.bylines import read_byline, recase
 from app.extract.pipeline import extract
 from app.readers import InputError, read, reader_for_name
 from tests.conftest import load_paths

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from app.extract.rules import word_set
+from app.core.lexicon import LEXICON
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 # Romanizations of the same Korean syllable written differently ("Soon"/"Sun", "Seo"/"Su").
@@ -37,7 +37,7 @@ def org_words(name: str) -> list[str]:
     words = re.findall(r"[a-z0-9&]+", fold(strip_possessive(name)))
     if words and words[0] == "the":
         words = words[1:]
-    suffixes = word_set("org_suffixes.txt")
+    suffixes = LEXICON.org_suffixes
     while len(words) > 1 and words[-1] in suffixes:
         words = words[:-1]
     return words

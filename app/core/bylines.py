@@ -5,18 +5,17 @@
     By Jo Lee | Published: 2025-03-04 09:10 | Updated: 2025-03-04 11:25
     By Jo Lee NORDPORT, May 2 (Wirepress) -- …   (a wire byline before its dateline)
 
-A line without "By" is a byline only when a credit title follows the names. The credit titles
-(rules/byline_titles.txt), the labels of the fields after a bar (rules/byline_fields.txt) and
-the prefixes that re-cased names keep (rules/name_prefixes.txt) are data.
+A line without "By" is a byline only when a credit title follows the names. The credit titles,
+the labels of the fields after a bar, the name particles and the prefixes that re-cased names
+keep are data (lexicon/byline_titles.txt, byline_fields.txt, name_particles.txt,
+name_prefixes.txt).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-
-from app.extract.dates import find_date
-from app.extract.rules import entries, word_set
+from app.core.dates import find_date
+from app.core.lexicon import LEXICON
 
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
 # A wire byline: the names, then a dateline in capitals ("By Jo Lee SEOUL, May 2 (Agency) -- …").
@@ -26,7 +25,6 @@ _WIRE = re.compile(
 )
 _PARTS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’.-]*$")
-_NAME_PARTICLES = {"de", "del", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du"}
 _TIME = re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
 
 
@@ -37,9 +35,7 @@ class Byline:
     date_text: str | None = None  # a date field of the byline, as written
 
 
-@cache
-def _titles() -> tuple[str, ...]:
-    return tuple(sorted((t.lower() for t in entries("byline_titles.txt")), key=len, reverse=True))
+_TITLES = tuple(sorted((t.lower() for t in LEXICON.byline_titles), key=len, reverse=True))
 
 
 def is_credit_title(part: str) -> bool:
@@ -50,16 +46,16 @@ def is_credit_title(part: str) -> bool:
         return False
     phrase = " ".join(words)
     singular = phrase.rstrip("s")
-    return any(form == t or form.endswith(" " + t) for form in (phrase, singular) for t in _titles())
+    return any(form == t or form.endswith(" " + t) for form in (phrase, singular) for t in _TITLES)
 
 
 def is_name(part: str) -> bool:
     """One to four capitalised words (capitals only too), with name particles between them."""
     words = part.split()
-    if not 1 <= len(words) <= 5 or words[0].lower() in _NAME_PARTICLES:
+    if not 1 <= len(words) <= 5 or words[0].lower() in LEXICON.name_particles:
         return False
-    named = [w for w in words if w.lower() not in _NAME_PARTICLES]
-    months = word_set("months.txt")
+    named = [w for w in words if w.lower() not in LEXICON.name_particles]
+    months = {m.lower() for m in LEXICON.months}
     return (1 <= len(named) <= 4 and all(_NAME_WORD.match(w) and any(c.isalpha() for c in w) for w in named)
             and not any(w.lower().strip(".") in months for w in named))
 
@@ -67,8 +63,8 @@ def is_name(part: str) -> bool:
 def is_field(field: str) -> bool:
     """A field of a byline after a bar: a date or time, or a labelled one ('Published: …')."""
     label = field.split(":", 1)[0].strip().lower() if ":" in field else field.strip().lower()
-    return bool(find_date(field) or _TIME.match(field.strip()) or label in word_set("byline_fields.txt")
-                or any(label.startswith(f + " ") for f in word_set("byline_fields.txt")))
+    return bool(find_date(field) or _TIME.match(field.strip()) or label in LEXICON.byline_fields
+                or any(label.startswith(f + " ") for f in LEXICON.byline_fields))
 
 
 def read_byline(line: str) -> Byline | None:
@@ -117,7 +113,7 @@ def recase(name: str) -> str:
 
 def _recase_word(word: str) -> str:
     lower = word.lower()
-    for prefix in sorted(word_set("name_prefixes.txt"), key=len, reverse=True):
+    for prefix in sorted(LEXICON.name_prefixes, key=len, reverse=True):
         if lower.startswith(prefix) and len(lower) > len(prefix) + 1:
             return prefix.capitalize() + lower[len(prefix):].capitalize()
     return word.capitalize()

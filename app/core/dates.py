@@ -1,16 +1,13 @@
-"""Dates as news text writes them: one list of month names (rules/months.txt) for every stage."""
+"""Dates as news text writes them: one list of month names (lexicon/months.txt) for every stage."""
 from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
-
-from app.extract.rules import entries
+from app.core.lexicon import LEXICON
 
 
-@cache
 def month_names() -> tuple[str, ...]:
-    return entries("months.txt")
+    return LEXICON.months
 
 
 def month_pattern() -> str:
