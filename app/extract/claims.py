@@ -19,10 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from app.core.lexicon import LEXICON
 from app.extract.amounts import find_amounts
 from app.extract.clean import ABBREVIATION_END, WIRE_DATELINE
-from app.extract.entities import ArticleEntities
-from app.extract.quotes import QuoteSpan, in_heading, question_paragraphs
+from app.extract.quotes import in_heading, question_paragraphs
 from app.extract.resolve import Resolver
-from app.extract.types import Claim, Quote, text_of
+from app.extract.speakers import Spoken
+from app.extract.types import Claim, text_of
 
 _EDGE = " \n\t\"“”‘’'―—–-"
 _TARGET_YEAR = re.compile(r"\b(?:by|until|through|before|in time for)\s+(?:the end of\s+)?((?:19|20)\d\d)\b", re.I)
@@ -82,19 +82,17 @@ def clauses(doc: Doc, sent: Span) -> Iterator[tuple[int, int]]:
 
 
 class ClaimFinder:
-    def __init__(self, doc: Doc, entities: ArticleEntities, spans: list[QuoteSpan], quotes: list[Quote],
-                 resolver: Resolver | None = None):
+    def __init__(self, doc: Doc, resolver: Resolver, spoken: list[Spoken]):
         self.doc = doc
-        self.entities = entities
-        self.spans = spans
-        self.quotes = quotes
-        self.resolver = resolver or Resolver(doc, entities, quoted=[(s.start, s.end) for s in spans])
+        self.resolver = resolver
+        self.entities = resolver.entities
+        self.spoken = spoken
         self.pronouns_and_placeholders = LEXICON.pronouns | _PLACEHOLDER_SUBJECTS
 
     def _speaker_of(self, start: int) -> tuple[bool, str | None]:
-        for span, quote in zip(self.spans, self.quotes):
-            if span.inner_start <= start < span.inner_end:
-                return True, quote.speaker
+        for said in self.spoken:
+            if said.span.inner_start <= start < said.span.inner_end:
+                return True, said.quote.speaker
         return False, None
 
     def _tokens(self, start: int, end: int) -> list[Token]:
@@ -169,6 +167,6 @@ class ClaimFinder:
         return claims
 
 
-def find_claims(doc: Doc, entities: ArticleEntities, spans: list[QuoteSpan], quotes: list[Quote],
-                resolver: Resolver | None = None) -> list[Claim]:
-    return ClaimFinder(doc, entities, spans, quotes, resolver).find()
+def find_claims(doc: Doc, resolver: Resolver, spoken: list[Spoken]) -> list[Claim]:
+    """The article's policy claims; quoted clauses are their speakers' (`spoken`)."""
+    return ClaimFinder(doc, resolver, spoken).find()

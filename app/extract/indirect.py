@@ -5,14 +5,13 @@ the complement as the reported content and the verb's subject as its speaker.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Doc, Token
 
 from app.core.lexicon import LEXICON
-from app.extract.quotes import QuoteSpan, in_heading
-from app.extract.resolve import Resolution
-from app.extract.types import text_of
+from app.extract.confidence import CONFIDENCE
+from app.extract.quotes import Quoted, QuoteSpan, in_heading
+from app.extract.resolve import Resolver
+from app.extract.types import Quote, text_of
 
 _EDGE = " ,;:\"“”‘’'"
 
@@ -55,19 +54,14 @@ def _content_span(doc: Doc, clause: Token) -> tuple[int, int]:
     return start, end
 
 
-def _quoted_share(start: int, end: int, spans: list[QuoteSpan]) -> float:
-    covered = sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
-    return covered / max(1, end - start)
-
-
-def _outer_source(doc: Doc, verb: Token, verbs: set[str], spans: list[QuoteSpan],
+def _outer_source(doc: Doc, verb: Token, verbs: frozenset[str], quoted: Quoted,
                   content: tuple[int, int]) -> Token | None:
     """Whose report the report is: 'X said …, according to the paper' or 'X said …, the paper
     reported' gives the paper (the writer vouches only for what the paper says)."""
     sentence = verb.sent
     for t in sentence:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" and \
-                not content[0] <= t.idx < content[1] and not any(s.start <= t.idx < s.end for s in spans):
+                not content[0] <= t.idx < content[1] and not quoted.covers(t.idx):
             objects = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
@@ -83,19 +77,17 @@ def _outer_source(doc: Doc, verb: Token, verbs: set[str], spans: list[QuoteSpan]
     return None
 
 
-def find_indirect(
-    doc: Doc,
-    spans: list[QuoteSpan],
-    speaker_of: Callable[[Token], Resolution],
-) -> list[tuple[int, int, str | None, str, float, tuple[int, int]]]:
-    """(start, end, speaker ref, cue, confidence, speaker mention) for each indirect report."""
+def find_indirect(doc: Doc, spans: list[QuoteSpan], resolver: Resolver) -> list[Quote]:
+    """Each report of speech outside the quotes `spans` as a quote of kind `indirect`, its
+    speaker read by the article's resolver."""
     verbs = LEXICON.indirect_verbs
     generic = LEXICON.generic_subjects
+    quoted = Quoted(spans)
     found = []
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
             continue
-        if any(s.start <= token.idx < s.end for s in spans):
+        if quoted.covers(token.idx):
             continue
         clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
         subjects = sorted(
@@ -109,9 +101,11 @@ def find_indirect(
         start, end = _content_span(doc, clauses[0])
         if len(text_of(doc)[start:end].split()) < 4 or "\n\n" in text_of(doc)[start:end]:
             continue
-        if _quoted_share(start, end, spans) > 0.5:
+        if quoted.share(start, end) > 0.5:
             continue
-        source = _outer_source(doc, token, verbs, spans, (start, end))
-        who = speaker_of(source if source is not None else subjects[0])
-        found.append((start, end, who.ref, token.text, who.confidence * 0.9, who.mention))
+        source = _outer_source(doc, token, verbs, quoted, (start, end))
+        subject = source if source is not None else subjects[0]
+        who = resolver.resolve(subject, subject.idx)
+        found.append(Quote(text_of(doc)[start:end], "indirect", start, end, who.ref, token.text,
+                           who.confidence * CONFIDENCE.indirect_factor, who.mention))
     return found

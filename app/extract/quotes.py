@@ -8,8 +8,11 @@ paragraph continues it when it opens with a mark (the running-quote convention).
 """
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from app.core.lexicon import LEXICON
 from app.extract.clean import reads_as_heading
@@ -35,6 +38,30 @@ class QuoteSpan:
     paragraph: int
     closed: bool
     answer: bool = False  # an interview answer
+
+
+class Quoted:
+    """The stretches of a body inside quotation marks: the one answer to "is this inside a
+    quote?" that every stage asks (each span from its opening mark to one past its closing mark)."""
+
+    def __init__(self, spans: Iterable[QuoteSpan | tuple[int, int]] = ()):
+        pairs = sorted((s.start, s.end) if isinstance(s, QuoteSpan) else s for s in spans)
+        self.spans = pairs
+        self._starts = [s for s, _ in pairs]
+        self._reach = list(accumulate((e for _, e in pairs), max))  # the furthest end so far
+
+    def covers(self, at: int) -> bool:
+        """Whether the character at `at` is inside a quote."""
+        i = bisect.bisect_right(self._starts, at)
+        return i > 0 and self._reach[i - 1] > at
+
+    def share(self, start: int, end: int) -> float:
+        """How much of [start, end) is quoted, from 0 to 1."""
+        covered = sum(max(0, min(end, e) - max(start, s)) for s, e in self.spans)
+        return covered / max(1, end - start)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
 
 
 def _kind(c: str) -> str:

@@ -1,23 +1,28 @@
 """Who a subject is: the one place that turns the words naming a speaker or an actor into an
 entity of the article, and says which words it read.
 
-Speakers, reported speech and claims all ask the same question of a token: a name ("Kim",
-"Acme Corp.") is its entity; a pronoun is the person its clause's reporter is, else the person
-last named as a subject before it; a description is resolved with what the article says: "the
-mayor" is whoever the article's roles make mayor, "the company" is the article's main company,
-"the committee" the named committee; "a spokesman", "officials", "experts" name nobody. Names
-the entity stage did not keep are added here (ArticleEntities.add), so refs are handed out in
-one place. `resolve` also returns the span of words it read (the speaker mention).
+One Resolver per article owns the article's entities. Roles, speakers, reported speech and
+claims all ask it the same question of a token: a name ("Kim", "Acme Corp.") is its entity; a
+pronoun is the person its clause's reporter is, else the person last named as a subject before
+it; a description is resolved with what the article says: "the mayor" is whoever the article's
+roles make mayor, "the company" is the article's main company, "the committee" the named
+committee; "a spokesman", "officials", "experts" name nobody. A stage that finds a name the
+entity stage did not keep proposes it (`named`) and gets its ref back: refs are handed out here
+alone. `resolve` also returns the span of words it read (the speaker mention). The pipeline tells
+the resolver what the article has said so far (`update`: its roles, its quoted stretches).
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from app.core.lexicon import LEXICON
 from app.extract.clean import WIRE_DATELINE
+from app.extract.confidence import CONFIDENCE
 from app.extract.entities import ArticleEntities, clean_org, clean_person, org_kind
+from app.extract.quotes import Quoted
 from app.extract.titles import main_organizations
 from app.extract.types import Role, text_of
 
@@ -38,12 +43,12 @@ NOBODY = Resolution(None, 0.0, None)
 
 
 class Resolver:
-    def __init__(self, doc: Doc, entities: ArticleEntities, roles: list[Role] = (), quoted: list[tuple[int, int]] = ()):
+    def __init__(self, doc: Doc, entities: ArticleEntities):
         self.doc = doc
         self.text = text_of(doc)
         self.entities = entities
-        self.roles = list(roles)
-        self.quoted = list(quoted)
+        self.roles: list[Role] = []
+        self.quoted = Quoted()
         self.pronouns = LEXICON.pronouns
         self.titles = LEXICON.title_words
         self.anonymous = LEXICON.anonymous_sources
@@ -52,9 +57,24 @@ class Resolver:
         self.main = main_organizations(entities)
         self.datelines = [(m.start(), m.end()) for m in WIRE_DATELINE.finditer(self.text)]
 
+    def update(self, roles: Sequence[Role] | None = None, quoted: Quoted | None = None) -> None:
+        """What the article has said so far: the roles found (so "the mayor" can be named) and
+        the stretches quoted (mentions inside a quote are not the narrator's); the article's
+        main organizations are read again, since stages may have named new ones."""
+        if roles is not None:
+            self.roles = list(roles)
+        if quoted is not None:
+            self.quoted = quoted
+        self.main = main_organizations(self.entities)
+
+    def named(self, name: str, type_: str, start: int, end: int) -> str:
+        """A name a stage found at [start, end) that the entity stage did not keep (a speaker
+        named once, an employer after "at"): the ref of the entity it names."""
+        return self.entities.register(name, type_, start, end)
+
     # ----------------------------------------------------------------- the words read
     def inside_quote(self, token: Token) -> bool:
-        return any(s <= token.idx < e for s, e in self.quoted)
+        return self.quoted.covers(token.idx)
 
     def mention_span(self, token: Token) -> tuple[int, int]:
         """The words that name or refer to someone around a subject token: its noun phrase
@@ -104,11 +124,11 @@ class Resolver:
             for t in token.subtree:
                 mention = mention or self.entities.at(t.idx, t.idx + len(t.text))
         if mention is not None:
-            return mention.ref, 0.9
+            return mention.ref, CONFIDENCE.named
         if token.ent_type_ in (("PERSON", "ORG") if actor else ("PERSON", "ORG", "GPE", "NORP")):
             created = self._create(token)
             if created:
-                return created, 0.8
+                return created, CONFIDENCE.named_late
         word = token.lower_
         if token.pos_ == "PRON" and word in self.pronouns and word not in ("i", "we"):
             if word in ("they", "them"):
@@ -125,12 +145,12 @@ class Resolver:
         if governing is not None:
             ref, confidence = self._ref(governing, before)
             if ref is not None and self.entities.type_of(ref) == "person":
-                return ref, min(confidence, 0.75)
+                return ref, min(confidence, CONFIDENCE.pronoun_of_reporter)
         subject = self._last_subject(before, "person")
         if subject is not None:
-            return subject, 0.7
-        found = self.entities.nearest_before(before, "person", self.quoted)
-        return (found.ref, 0.65) if found else (None, 0.0)
+            return subject, CONFIDENCE.pronoun_of_subject
+        found = self.entities.nearest_before(before, "person", self.quoted.covers)
+        return (found.ref, CONFIDENCE.pronoun_of_nearest) if found else (None, 0.0)
 
     def _description(self, token: Token, before: int, actor: bool = False) -> tuple[str | None, float]:
         lemma = token.lemma_.lower()
@@ -141,18 +161,18 @@ class Resolver:
         named = [m for m in (self.entities.at(t.idx, t.idx + len(t.text)) for t in words) if m is not None]
         for m in named:  # "a lawmaker, Jane Roe," names her
             if self.entities.type_of(m.ref) == "person":
-                return m.ref, 0.75
+                return m.ref, CONFIDENCE.description_naming
         determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
         if person_noun and determiner in _INDEFINITE:
             return None, 0.0  # "a representative of Acme": an unnamed individual
         if named:  # "a statement from Acme", "the Acme campaign": the organization
-            return named[0].ref, 0.75
+            return named[0].ref, CONFIDENCE.description_naming
         if token.tag_ in ("NNS", "NNPS"):
             return None, 0.0  # "lawmakers", "researchers": a group, nobody in particular
         if person_noun or self._holders(token):
             holder = self._holder_before(token, before)
             if holder is not None:
-                return holder, 0.7
+                return holder, CONFIDENCE.title_holder
             return None, 0.0  # no one the article gives that post: "the spokesman" stays unnamed
         if lemma in self.org_nouns or lemma in _GOVERNMENT_NOUNS:
             return self.organization_for(token, before)
@@ -180,26 +200,26 @@ class Resolver:
         if by_head:
             for mention in reversed(self.entities.mentions):
                 if mention.start < before and mention.ref in by_head:
-                    return mention.ref, 0.65
+                    return mention.ref, CONFIDENCE.org_by_head_named_before
             if len(by_head) == 1:
-                return by_head[0], 0.6
+                return by_head[0], CONFIDENCE.org_by_head_only
         kind = org_kind(lemma)
         if lemma in _GOVERNMENT_NOUNS:
             return None, 0.0  # an unnamed government body
         if kind in self.main and kind != "company" or lemma in LEXICON.company_nouns:
             main = self.main.get(kind)
             if main is not None:
-                return main, 0.6
+                return main, CONFIDENCE.main_organization
         # otherwise the organization last named as a subject, else last named, of a kind the
         # noun can describe ("the newspaper" is no court)
         fits = self._fitting(self.description_kinds.get(lemma))
         acting = self._last_subject(before, "organization", fits)
         if acting is not None:
-            return acting, 0.55
-        found = self.entities.nearest_before(before, "organization", self.quoted, fits)
-        return (found.ref, 0.5) if found else (None, 0.0)
+            return acting, CONFIDENCE.org_last_subject
+        found = self.entities.nearest_before(before, "organization", self.quoted.covers, fits)
+        return (found.ref, CONFIDENCE.org_nearest) if found else (None, 0.0)
 
-    def _fitting(self, kind: str | None):
+    def _fitting(self, kind: str | None) -> Callable[[str], bool] | None:
         if kind is None:
             return None
         kinds = {e.ref: e.kind for e in self.entities.entities}
@@ -222,7 +242,7 @@ class Resolver:
         if not holders:
             return None
         for mention in reversed(self.entities.mentions):
-            if mention.start < before and mention.ref in holders and not self._quoted_at(mention.start):
+            if mention.start < before and mention.ref in holders and not self.quoted.covers(mention.start):
                 return mention.ref
         return sorted(holders)[0] if len(holders) == 1 else None
 
@@ -234,10 +254,10 @@ class Resolver:
         subjects = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN")]
         return subjects[0] if subjects else None
 
-    def _last_subject(self, before: int, type_: str, fits=None) -> str | None:
+    def _last_subject(self, before: int, type_: str, fits: Callable[[str], bool] | None = None) -> str | None:
         """The entity of a type (that `fits`) last named as the subject of a clause before `before`."""
         for mention in reversed(self.entities.mentions):
-            if mention.start >= before or self._quoted_at(mention.start):
+            if mention.start >= before or self.quoted.covers(mention.start):
                 continue
             if self.entities.type_of(mention.ref) != type_ or (fits and not fits(mention.ref)):
                 continue
@@ -245,9 +265,6 @@ class Resolver:
             if span is not None and span.root.dep_ in SUBJECT_DEPS:
                 return mention.ref
         return None
-
-    def _quoted_at(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quoted)
 
     def _create(self, token: Token) -> str | None:
         """A named speaker the entity stage did not keep (a name given once, a surname alone)."""
@@ -273,4 +290,4 @@ class Resolver:
             for e in self.entities.entities:  # a surname of a person named in full
                 if e.type == "person" and name in (e.name.split()[0], e.name.split()[-1]):
                     return e.ref
-        return self.entities.add(name, type_, ent.start_char, ent.end_char)
+        return self.named(name, type_, ent.start_char, ent.end_char)

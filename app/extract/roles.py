@@ -14,11 +14,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from app.extract.clean import BYLINE_BRACKET
-from app.extract.entities import ArticleEntities, clean_org, org_by_head, org_kind_words
-from app.extract.periods import Period, find_period
 from app.core.lexicon import LEXICON
 from app.core.titles import normalize_title
+from app.extract.clean import BYLINE_BRACKET
+from app.extract.entities import clean_org, org_by_head, org_kind_words
+from app.extract.periods import Period, find_period
+from app.extract.resolve import Resolver
 from app.extract.titles import (
     CONNECTORS,
     DETERMINERS,
@@ -87,16 +88,15 @@ _WHO_HEADS = re.compile(
 
 
 class RoleFinder:
-    def __init__(self, doc: Doc, entities: ArticleEntities):
+    def __init__(self, doc: Doc, resolver: Resolver):
         self.doc = doc
         self.text = text_of(doc)
-        self.entities = entities
-        self.by_ref = {e.ref: e for e in entities.entities}
+        self.resolver = resolver
+        self.entities = resolver.entities
         self.roles: dict[tuple, Role] = {}
 
     def _person(self, ref: str) -> bool:
-        entity = self.by_ref.get(ref)
-        return entity is not None and entity.type == "person"
+        return self.entities.is_person(ref)
 
     def _org_in(self, start: int, end: int) -> str | None:
         """The organization named in [start, end): the first mention there."""
@@ -131,7 +131,7 @@ class RoleFinder:
         cleaned = clean_org(name)
         if cleaned is None:
             return None
-        return self.entities.add(cleaned, "organization", start, start + len(phrase))
+        return self.resolver.named(cleaned, "organization", start, start + len(phrase))
 
     def _owner(self, word: str, at: int) -> str | None:
         """'Acme's' is Acme; 'the company's', 'the airline's' is the organization of the article
@@ -469,8 +469,9 @@ def _dated(doc: Doc, role: Role) -> Role:
     )
 
 
-def find_roles(doc: Doc, entities: ArticleEntities) -> list[Role]:
-    finder = RoleFinder(doc, entities)
+def find_roles(doc: Doc, resolver: Resolver) -> list[Role]:
+    entities = resolver.entities
+    finder = RoleFinder(doc, resolver)
     for mention in list(entities.mentions):
         if not finder._person(mention.ref):
             continue

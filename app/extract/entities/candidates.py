@@ -12,6 +12,7 @@ from app.core.lexicon import LEXICON
 from app.extract.clean import WIRE_DATELINE, reads_as_heading
 from app.extract.entities.kinds import ORG_KIND_WORDS, org_kind
 from app.extract.entities.names import POSSESSIVE_SPLIT, clean_person
+from app.extract.quotes import Quoted
 from app.extract.types import text_of
 
 # A romanized Korean name: a short surname and a hyphenated given name ("Ma Seok-jin").
@@ -42,7 +43,7 @@ def _heading_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def candidates(doc: Doc) -> list[Candidate]:
+def candidates(doc: Doc, quoted: Quoted) -> list[Candidate]:
     """Named-entity spans, repaired: Korean names the tagger missed, names glued to an
     organization, organizations cut at 'and', organizations tagged as people."""
     text = text_of(doc)
@@ -81,7 +82,7 @@ def candidates(doc: Doc) -> list[Candidate]:
             start, end = _extend_org(doc, ent, start, end)
         span = doc.char_span(start, end, alignment_mode="expand")
         subject = (span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and label == "PERSON"
-                   and span.root.tag_ == "NNP" and not _in_quotes(text, start))
+                   and span.root.tag_ == "NNP" and not quoted.covers(start))
         found.append(Candidate(start, end, label, text[start:end], subject))
     for ns, ne in names:
         if not any(c.start <= ns and ne <= c.end and c.label == "PERSON" for c in found):
@@ -130,13 +131,6 @@ def _extend_org(doc: Doc, ent, start: int, end: int) -> tuple[int, int]:
         if nxt.lower_ in LEXICON.org_units and nxt.text.islower():
             end = nxt.idx + len(nxt.text)
     return start, end
-
-
-def _in_quotes(text: str, at: int) -> bool:
-    """Inside a quotation of its paragraph: an odd number of quote marks before it."""
-    paragraph = text[text.rfind("\n\n", 0, at) + 1 : at]
-    return (paragraph.count("\"") + paragraph.count("“") - paragraph.count("”")) % 2 == 1 or \
-        paragraph.count("“") > paragraph.count("”")
 
 
 def _given_name_before(doc: Doc, ent, start: int) -> int:

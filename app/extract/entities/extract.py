@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -21,6 +22,7 @@ from app.extract.entities.kinds import org_kind
 from app.extract.entities.names import byline_person, clean_person
 from app.extract.entities.organizations import cluster_orgs, merge_of_forms, parents_of
 from app.extract.entities.store import ArticleEntities
+from app.extract.quotes import Quoted
 from app.extract.types import Entity, Mention, text_of
 
 
@@ -136,8 +138,13 @@ def _add_authors(people: list[Cluster], authors: tuple[str, ...]) -> None:
         cluster.forms[name] += 1
 
 
-def extract_entities(doc: Doc, extra_orgs: list[str] = (), authors: tuple[str, ...] = ()) -> ArticleEntities:
-    found = candidates(doc)
+def extract_entities(doc: Doc, quoted: Quoted, extra_orgs: Sequence[str] = (),
+                     authors: Sequence[str] = ()) -> ArticleEntities:
+    """The article's people and organizations: the named entities outside headings and
+    datelines, cleaned and clustered, the page's publisher (`extra_orgs`) and its authors added,
+    with every place the body names them. A person's name as a clause's subject counts only
+    outside the `quoted` stretches (a one-word name there may be anyone's)."""
+    found = candidates(doc, quoted)
     people = _cluster_people(found)
     _add_authors(people, authors)
     orgs = merge_of_forms(cluster_orgs(text_of(doc), found, people))

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from app.core.names import org_key, person_key
 from app.extract.entities.kinds import org_kind
@@ -11,8 +12,16 @@ from app.extract.types import Entity, Mention
 
 @dataclass
 class ArticleEntities:
+    """The entity stage's people and organizations with their mentions (sorted by start), and
+    a `by_ref` index. Only the article's resolver (resolve.Resolver) registers more: every ref is
+    handed out in one place."""
+
     entities: list[Entity]
-    mentions: list[Mention]  # sorted by start
+    mentions: list[Mention]
+    by_ref: dict[str, Entity] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_ref = {e.ref: e for e in self.entities}
 
     def at(self, start: int, end: int) -> Mention | None:
         """The mention overlapping [start, end), if any."""
@@ -23,8 +32,9 @@ class ArticleEntities:
                 break
         return None
 
-    def add(self, name: str, type_: str, start: int, end: int) -> str:
-        """An entity found late (a speaker the tagger named only once); returns its ref."""
+    def register(self, name: str, type_: str, start: int, end: int) -> str:
+        """A name found after the entity stage, at [start, end): the entity it names (a new one
+        when no entity of the article has its key), with the mention recorded; its ref."""
         key = person_key(name) if type_ == "person" else org_key(name)
         for e in self.entities:
             if e.type == type_ and (person_key(e.name) if type_ == "person" else org_key(e.name)) == key:
@@ -33,7 +43,9 @@ class ArticleEntities:
         else:
             ref = self._next_ref(type_)
             kind = org_kind(name) if type_ == "organization" else None
-            self.entities.append(Entity(ref=ref, type=type_, name=name, kind=kind))
+            entity = Entity(ref=ref, type=type_, name=name, kind=kind)
+            self.entities.append(entity)
+            self.by_ref[ref] = entity
         bisect.insort(self.mentions, Mention(start, end, ref), key=lambda m: m.start)
         return ref
 
@@ -44,18 +56,23 @@ class ArticleEntities:
         return f"{prefix}{max(taken, default=0) + 1}"
 
     def type_of(self, ref: str) -> str:
-        return next(e.type for e in self.entities if e.ref == ref)
+        return self.by_ref[ref].type
 
-    def nearest_before(
-        self, pos: int, type_: str, skip: list[tuple[int, int]] | None = None, fits=None
-    ) -> Mention | None:
+    def is_person(self, ref: str | None) -> bool:
+        entity = self.by_ref.get(ref) if ref is not None else None
+        return entity is not None and entity.type == "person"
+
+    def nearest_before(self, pos: int, type_: str, skip: Callable[[int], bool] | None = None,
+                       fits: Callable[[str], bool] | None = None) -> Mention | None:
+        """The last mention of an entity of `type_` (that `fits`) before `pos`, past the ones
+        `skip` rules out (quoted ones)."""
         best = None
         for m in self.mentions:
             if m.start >= pos:
                 break
             if self.type_of(m.ref) != type_ or (fits and not fits(m.ref)):
                 continue
-            if skip and any(s <= m.start < e for s, e in skip):
+            if skip and skip(m.start):
                 continue
             best = m
         return best
