@@ -86,6 +86,6 @@ def test_role_periods(body, title, period):
     ],
 )
 def test_title_normalization(title, normalized):
-    from app.extract.roles import normalize_title
+    from app.core.titles import normalize_title
 
     assert normalize_title(title) == normalized
