@@ -12,7 +12,8 @@ no claimant.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,7 +27,6 @@ from app.extract.types import Claim, text_of
 
 _EDGE = " \n\t\"“”‘’'―—–-"
 _TARGET_YEAR = re.compile(r"\b(?:by|until|through|before|in time for)\s+(?:the end of\s+)?((?:19|20)\d\d)\b", re.I)
-_PLACEHOLDER_SUBJECTS = LEXICON.placeholder_subjects
 
 
 def claim_type(text: str) -> str | None:
@@ -81,13 +81,74 @@ def clauses(doc: Doc, sent: Span) -> Iterator[tuple[int, int]]:
         pos += len(piece)
 
 
+@dataclass(frozen=True)
+class ClauseAt:
+    """A claim's clause as the claimant strategies read it: its tokens, the subject in question,
+    and, for a clause inside a quote, the quote's speaker."""
+
+    tokens: list[Token]
+    subject: Token
+    quoted: bool
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """A strategy's answer: who makes the claim (None: the clause names nobody)."""
+
+    ref: str | None
+
+
+ClaimantStrategy = Callable[["ClaimFinder", ClauseAt], Claimant | None]
+
+
+def first_person(f: ClaimFinder, c: ClauseAt) -> Claimant | None:
+    """'we will', 'our plan': in a quote, its speaker; in the writer's own words, nobody."""
+    word = c.subject.lower_
+    if word in ("i", "we") or any(x.dep_ == "poss" and x.lower_ in ("our", "my") for x in c.subject.children):
+        return Claimant(c.speaker if c.quoted else None)
+    return None
+
+
+def resolved_subject(f: ClaimFinder, c: ClauseAt) -> Claimant | None:
+    """The subject as the article's resolver reads an actor: a name, a pronoun, a description
+    ("the committee", "the company")."""
+    resolution = f.resolver.resolve(c.subject, c.subject.idx, actor=True)
+    return Claimant(resolution.ref) if resolution.ref is not None else None
+
+
+def possessive_owner(f: ClaimFinder, c: ClauseAt) -> Claimant | None:
+    """'its plan', 'his proposal': the entity named last before the subject."""
+    if not any(x.dep_ == "poss" and x.lower_ in ("its", "his", "her") for x in c.subject.children):
+        return None
+    found = [m for m in f.entities.mentions if m.end <= c.subject.idx]
+    return Claimant(found[-1].ref if found else None)
+
+
+def placeholder_actor(f: ClaimFinder, c: ClauseAt) -> Claimant | None:
+    """'It was part of the chips Acme agreed to supply': the actor the clause names."""
+    if c.subject.lower_ not in LEXICON.placeholder_subjects:
+        return None
+    for t in c.tokens:
+        if t.dep_ in ("nsubj", "nsubjpass", "poss", "compound") and t is not c.subject:
+            named = f.entities.at(t.idx, t.idx + len(t.text))
+            if named is not None:
+                return Claimant(named.ref)
+    return None
+
+
+# Tried in order for each subject of the clause (the main clause's first); the first answer decides.
+CLAIMANT_STRATEGIES: tuple[ClaimantStrategy, ...] = (first_person, resolved_subject, possessive_owner, placeholder_actor)
+
+
 class ClaimFinder:
     def __init__(self, doc: Doc, resolver: Resolver, spoken: list[Spoken]):
         self.doc = doc
+        self.text = text_of(doc)
         self.resolver = resolver
         self.entities = resolver.entities
         self.spoken = spoken
-        self.pronouns_and_placeholders = LEXICON.pronouns | _PLACEHOLDER_SUBJECTS
+        self.pronouns_and_placeholders = LEXICON.pronouns | LEXICON.placeholder_subjects
 
     def _speaker_of(self, start: int) -> tuple[bool, str | None]:
         for said in self.spoken:
@@ -99,53 +160,44 @@ class ClaimFinder:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return list(span) if span is not None else []
 
-    def _claimant(self, start: int, end: int, quoted: bool, speaker: str | None) -> str | None:
-        """The clause's subject as the resolver reads it: a name, a pronoun, a description
-        ("the committee", "the company"); "we"/"our" in a quote are its speaker."""
+    def _subjects(self, start: int, end: int) -> tuple[list[Token], list[Token]]:
+        """The clause's tokens, and the subjects that may name its claimant: the main clause's
+        first; past a placeholder ("The company plans …, it said"); past the main subject only a
+        named actor ("as Acme sought to …")."""
         tokens = self._tokens(start, end)
         if tokens and tokens[0].sent.start_char < start:
-            head = text_of(self.doc)[tokens[0].sent.start_char : start]
+            head = self.text[tokens[0].sent.start_char : start]
             if WIRE_DATELINE.fullmatch(head):  # the parse may hang the subject on the dateline
                 tokens = self._tokens(tokens[0].sent.start_char, end)
         subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= tokens[0].i]
         roots = [t for t in subjects if t.head.dep_ == "ROOT"]
-        # The main clause's subject first; "The company plans …, it said": past a placeholder
         ordered = roots + [t for t in subjects if t not in roots]
-        if ordered and ordered[0].lower_ in _PLACEHOLDER_SUBJECTS and len(ordered) > 1:
+        if ordered and ordered[0].lower_ in LEXICON.placeholder_subjects and len(ordered) > 1:
             ordered = ordered[1:2] + ordered[:1]
-        for position, subject in enumerate(ordered):
-            if position and (subject.lower_ in self.pronouns_and_placeholders or subject.pos_ != "PROPN"):
-                continue  # past the main subject only a named actor counts ("as Acme sought to …")
-            word = subject.lower_
-            first_person = word in ("i", "we") or any(
-                c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
-            if first_person:
-                return speaker if quoted else None
-            resolution = self.resolver.resolve(subject, subject.idx, actor=True)
-            if resolution.ref is not None:
-                return resolution.ref
-            possessive = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in ("its", "his", "her")]
-            if possessive:
-                found = [m for m in self.entities.mentions if m.end <= subject.idx]
-                return found[-1].ref if found else None
-            if word in _PLACEHOLDER_SUBJECTS:
-                # "It was part of the chips Acme agreed to supply": the named actor.
-                for t in tokens:
-                    if t.dep_ in ("nsubj", "nsubjpass", "poss", "compound") and t is not subject:
-                        named = self.entities.at(t.idx, t.idx + len(t.text))
-                        if named is not None:
-                            return named.ref
+        return tokens, [subject for position, subject in enumerate(ordered) if not position or (
+            subject.lower_ not in self.pronouns_and_placeholders and subject.pos_ == "PROPN")]
+
+    def claimant(self, start: int, end: int, quoted: bool, speaker: str | None) -> str | None:
+        """Who makes the claim of [start, end): the first strategy's answer for its first
+        subject that gives one; else the quote's speaker for a quoted clause."""
+        tokens, subjects = self._subjects(start, end)
+        for subject in subjects:
+            clause = ClauseAt(tokens, subject, quoted, speaker)
+            for strategy in CLAIMANT_STRATEGIES:
+                answer = strategy(self, clause)
+                if answer is not None:
+                    return answer.ref
         return speaker if quoted else None
 
     def find(self) -> list[Claim]:
-        questions = question_paragraphs(text_of(self.doc))
+        questions = question_paragraphs(self.text)
         claims: list[Claim] = []
         for sent in sentences(self.doc):
             for start, end in clauses(self.doc, sent):
-                text = text_of(self.doc)[start:end]
+                text = self.text[start:end]
                 if not 6 <= len(text.split()) <= 70 or "\n\n" in text or text.endswith("?"):
                     continue
-                if text_of(self.doc).count("\n\n", 0, start) in questions or in_heading(text_of(self.doc), start):
+                if self.text.count("\n\n", 0, start) in questions or in_heading(self.text, start):
                     continue
                 kind = claim_type(text)
                 if kind is None:
@@ -159,7 +211,7 @@ class ClaimFinder:
                     type=kind,
                     start=start,
                     end=end,
-                    claimant=self._claimant(start, end, quoted, speaker),
+                    claimant=self.claimant(start, end, quoted, speaker),
                     amounts=amounts,
                     target_year=target_year(text),
                     topics=topics(text),
