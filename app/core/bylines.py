@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
 from app.core.dates import find_date
 from app.core.lexicon import LEXICON
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+
 from app.core.lexicon import LEXICON
 
 

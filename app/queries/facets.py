@@ -4,8 +4,8 @@ from __future__ import annotations
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Claim, ClaimAmount, ClaimTopic, Organization, Role
 from app.core.lexicon import LEXICON
+from app.db.models import Claim, ClaimAmount, ClaimTopic, Organization, Role
 from app.schemas.read import Facets, FacetValue
 
 

@@ -20,7 +20,7 @@ from app.db.models import (
 from app.queries import search
 from app.queries.pagination import Page, decode_cursor, encode_cursor, paginate
 from app.schemas import build
-from app.schemas.read import ClaimRead, QuoteRead
+from app.schemas.read import ArticleDetail, ArticleRead, ClaimRead, QuoteRead
 
 _ARTICLE_LOAD = (selectinload(Article.publisher), selectinload(Article.source))
 
@@ -248,8 +248,15 @@ def counts(session: Session, person_id: int) -> dict[str, int]:
 
 
 # ----------------------------------------------------------------------------- articles
-def get_article(session: Session, article_id: int) -> Article | None:
-    return session.get(Article, article_id, options=_ARTICLE_LOAD)
+def get_article(session: Session, article_id: int) -> ArticleDetail | None:
+    article = session.get(Article, article_id, options=_ARTICLE_LOAD)
+    return build.article_detail(article) if article is not None else None
+
+
+def articles_by_ids(session: Session, ids: list[int]) -> list[ArticleRead]:
+    """Articles in the order of `ids`."""
+    found = {a.id: a for a in session.scalars(select(Article).options(*_ARTICLE_LOAD).where(Article.id.in_(ids)))}
+    return [build.article(found[i]) for i in ids if i in found]
 
 
 def articles_query(
@@ -266,9 +273,10 @@ def articles_query(
 
 def list_articles(
     session: Session, limit: int, cursor: str | None, sort: str = "id", q: str | None = None, **filters
-) -> Page[Article]:
+) -> Page[ArticleRead]:
     stmt = search.restrict(session, articles_query(**filters), Article.id, "articles", q)
-    return paginate(session, stmt, Article.id, limit, cursor, sort)
+    page = paginate(session, stmt, Article.id, limit, cursor, sort)
+    return Page([build.article(a) for a in page.items], page.next_cursor)
 
 
 def bodies(session: Session, article_ids: set[int]) -> dict[int, str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Select, and_, bindparam, delete, exists, or_, select
+from sqlalchemy import Select, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Article, Organization, Person, Role, RoleReport
@@ -17,34 +17,6 @@ _COLUMNS = select(
     Organization.name.label("organization_name"), Role.title, Role.title_normalized, Role.status,
     Role.start_year, Role.start_month, Role.end_year, Role.end_month, Role.period_text,
 ).outerjoin(Person, Person.id == Role.person_id).outerjoin(Organization, Organization.id == Role.organization_id)
-
-
-def get_or_create(
-    session: Session, person_id: int, organization_id: int | None, title: str, title_normalized: str
-) -> Role:
-    stmt = select(Role).where(
-        Role.person_id == person_id,
-        Role.title_normalized == title_normalized,
-        Role.organization_id.is_(None) if organization_id is None else Role.organization_id == organization_id,
-    )
-    role = session.scalars(stmt.limit(1)).first()
-    if role is None:
-        role = Role(
-            person_id=person_id,
-            organization_id=organization_id,
-            title=title,
-            title_normalized=title_normalized,
-            status="current",
-        )
-        session.add(role)
-        session.flush()
-    return role
-
-
-def delete_unreported(session: Session) -> None:
-    """Roles whose every report went with a replaced file."""
-    session.flush()
-    session.execute(delete(Role).where(~exists().where(RoleReport.role_id == Role.id)))
 
 
 def _read(session: Session, rows: list) -> list[RoleRead]:

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from app.core.document import Document, InputError, Source
 from app.readers import html, markdown, records, text
 from app.readers.decoding import decode
-from app.core.document import Document, InputError, Source
 from app.readers.records import NotArticles
 
 

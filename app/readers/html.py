@@ -12,9 +12,15 @@ import logging
 import re
 from html.parser import HTMLParser
 
-from app.readers.decoding import decode, unescape
 from app.core.document import Document, InputError, Source, sha256_of
-from app.readers.metadata import clean_authors, clean_publisher, clean_text, clean_url, parse_date
+from app.readers.decoding import decode, unescape
+from app.readers.metadata import (
+    clean_authors,
+    clean_publisher,
+    clean_text,
+    clean_url,
+    parse_date,
+)
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr",

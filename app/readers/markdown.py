@@ -12,9 +12,15 @@ import yaml
 from markdown_it import MarkdownIt
 
 from app.core.dates import find_date
-from app.readers.decoding import decode, unescape
 from app.core.document import Document, Source, sha256_of
-from app.readers.metadata import clean_authors, clean_publisher, clean_text, clean_url, parse_date
+from app.readers.decoding import decode, unescape
+from app.readers.metadata import (
+    clean_authors,
+    clean_publisher,
+    clean_text,
+    clean_url,
+    parse_date,
+)
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _LENIENT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s?(?P<value>.*)$")

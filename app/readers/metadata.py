@@ -7,9 +7,9 @@ from email.utils import parsedate_to_datetime
 from functools import cache
 from pathlib import Path
 
+from app.config import get_settings
 from app.core.bylines import is_field, recase
 from app.core.dates import find_date
-from app.config import get_settings
 from app.core.lexicon import rows_of
 from app.readers.decoding import unescape
 

@@ -22,9 +22,15 @@ import dataclasses
 import json
 from collections import Counter
 
-from app.readers.decoding import decode, unescape
 from app.core.document import Document, InputError, Source, sha256_of
-from app.readers.metadata import clean_authors, clean_publisher, clean_text, clean_url, parse_date
+from app.readers.decoding import decode, unescape
+from app.readers.metadata import (
+    clean_authors,
+    clean_publisher,
+    clean_text,
+    clean_url,
+    parse_date,
+)
 
 TEXT_KEYS = ("maintext", "text", "body", "content", "article_text", "articleBody")
 TITLE_KEYS = ("title", "headline", "title_page", "title_rss")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from app.readers.decoding import decode, unescape
 from app.core.document import Document, Source, sha256_of
+from app.readers.decoding import decode, unescape
 
 # Two or more tags of the page's skeleton near the top: an HTML page saved under a text name.
 _MARKUP = re.compile(r"<(?:!doctype html|html|head|body|p|div|br|article|span|h[1-6])\b[^>]*>", re.IGNORECASE)

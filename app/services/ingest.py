@@ -20,16 +20,23 @@ from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session
 
-from app.db.models import Article, Claim, ClaimAmount, ClaimTopic, Quote, RoleReport, SourceDocument
+from app.core.document import sha256_of
 from app.core.names import org_key, person_key
+from app.db import store as db_store
+from app.db.models import (
+    Article,
+    Claim,
+    ClaimAmount,
+    ClaimTopic,
+    Quote,
+    RoleReport,
+    SourceDocument,
+)
 from app.extract.pipeline import extract, extract_documents
 from app.extract.types import Claim as ExtractedClaim
 from app.extract.types import ExtractedArticle
 from app.extract.types import Quote as ExtractedQuote
-from app.queries import documents, roles
-from app.queries.entities import get_or_create_organization, get_or_create_person
 from app.readers import Document, InputError, decode
-from app.core.document import sha256_of
 
 __all__ = [
     "InputError", "LoadResult", "Prepared", "Reconciled", "decode", "overall_status", "prepare", "prepare_many",
@@ -101,9 +108,9 @@ def reconcile(session: Session, family: str, entries: list[tuple[SourceId, str]]
     and that no document of the file claims (a record that moved, or one stored under an older
     kind of key), so its articles keep their ids. Every other stored source of the family that
     no document claims is gone from the file, and is deleted with its articles."""
-    family_sources = documents.of_family(session, family)
+    family_sources = db_store.sources_of_family(session, family)
     stored = {source.key: source for source in family_sources}
-    stored.update((s.key, s) for s in documents.by_keys(session, [i.key for i, _ in entries if i.key not in stored]))
+    stored.update((s.key, s) for s in db_store.sources_by_keys(session, [i.key for i, _ in entries if i.key not in stored]))
     claimed = {i.key for i, _ in entries}
     spare = [source for source in family_sources if source.key not in claimed]
     results: list[LoadResult | None] = []
@@ -126,7 +133,7 @@ def reconcile(session: Session, family: str, entries: list[tuple[SourceId, str]]
         session.delete(gone)
     session.flush()
     if spare:
-        roles.delete_unreported(session)
+        db_store.delete_unreported_roles(session)
     return Reconciled(results, len(spare))
 
 
@@ -170,7 +177,7 @@ def _prepared(source: SourceId, document: Document, size: int, articles: list[Ex
 
 def store(session: Session, prepared: Prepared) -> LoadResult:
     """Write one prepared source; the same bytes loaded before under its key change nothing."""
-    source = documents.by_key(session, prepared.key)
+    source = db_store.source_by_key(session, prepared.key)
     if source is not None and source.sha256 == prepared.sha256:
         ids = tuple(a.id for a in sorted(source.articles, key=lambda a: a.position))
         source.file_name = prepared.name
@@ -178,7 +185,7 @@ def store(session: Session, prepared: Prepared) -> LoadResult:
     now = datetime.now(timezone.utc)
     if source is None:
         status, old = "loaded", []
-        source = documents.create(
+        source = db_store.create_source(
             session, key=prepared.key, family=prepared.family, file_name=prepared.name, url=prepared.url,
             format=prepared.format, sha256=prepared.sha256, size=prepared.size, loaded_at=now,
         )
@@ -196,7 +203,7 @@ def store(session: Session, prepared: Prepared) -> LoadResult:
         session.delete(gone)
     session.flush()
     if old:
-        roles.delete_unreported(session)
+        db_store.delete_unreported_roles(session)
     return LoadResult(prepared.name, status, len(ids), article_ids=tuple(ids), problems=tuple(problems))
 
 
@@ -209,7 +216,7 @@ def _store_article(
     if segment.publisher and org_key(segment.publisher):
         try:
             with session.begin_nested():
-                publisher = get_or_create_organization(session, segment.publisher, kind="media")
+                publisher = db_store.get_or_create_organization(session, segment.publisher, kind="media")
         except Exception as exc:  # the article is stored without its publisher
             problems.append(f"publisher {segment.publisher!r} not stored ({type(exc).__name__}: {exc})"[:300])
     if article is None:
@@ -278,12 +285,12 @@ class _FactWriter:
         for entity in extracted.entities:
             if entity.type == "person" and person_key(entity.name):
                 person = _guarded(self.session, self.problems, f"person {entity.name!r}",
-                                  lambda e=entity: get_or_create_person(self.session, e.name, e.aliases))
+                                  lambda e=entity: db_store.get_or_create_person(self.session, e.name, e.aliases))
                 if person is not None:
                     self.people[entity.ref] = person.id
             elif entity.type == "organization" and org_key(entity.name):
                 org = _guarded(self.session, self.problems, f"organization {entity.name!r}",
-                               lambda e=entity: get_or_create_organization(self.session, e.name, e.aliases, e.kind))
+                               lambda e=entity: db_store.get_or_create_organization(self.session, e.name, e.aliases, e.kind))
                 if org is not None:
                     self.orgs[entity.ref] = org
         for entity in extracted.entities:
@@ -307,7 +314,7 @@ class _FactWriter:
 
     def _role(self, role) -> None:
         org = self.orgs.get(role.organization)
-        record = roles.get_or_create(
+        record = db_store.get_or_create_role(
             self.session, self.people[role.person], org.id if org else None, role.title, role.title_normalized
         )
         record.status = role.status  # the latest report says where things stand

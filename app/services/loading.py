@@ -23,7 +23,16 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app.config import Settings, get_settings
 from app.readers import Document, InputError, NotArticles, Reader, read, reader_for_name
-from app.services.ingest import LoadResult, Prepared, SourceId, identify, overall_status, prepare_many, reconcile, store
+from app.services.ingest import (
+    LoadResult,
+    Prepared,
+    SourceId,
+    identify,
+    overall_status,
+    prepare_many,
+    reconcile,
+    store,
+)
 
 FILES_PER_BATCH = 8  # sources analysed in one spaCy stream and stored in one transaction
 # Below this many bytes of files, starting worker processes (each a fork of a process that has

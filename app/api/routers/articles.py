@@ -53,7 +53,7 @@ def list_articles(
 
     def fetch(s, limit, cursor):
         found = facts.list_articles(s, limit, cursor, page.sort, **values(filters))
-        items = [build.article(a) for a in found.items]
+        items = found.items
         if filters.q:
             build.with_snippets(items, search.snippets(s, "articles", filters.q, [i.id for i in items]))
         return Page[ArticleRead](items=items, next_cursor=found.next_cursor)
@@ -65,7 +65,7 @@ def list_articles(
 @reads
 def get_article(session: SessionDep, article_id: ArticleId) -> ModelJSON:
     """One article with its cleaned body, which evidence offsets point into."""
-    return ModelJSON(build.article_detail(_article(session, article_id)))
+    return ModelJSON(_article(session, article_id))
 
 
 @router.get("/{article_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND | EXPORT_RESPONSES)

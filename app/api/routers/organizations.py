@@ -7,10 +7,16 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from app.api.deps import PageDep, SessionDep, reads
 from app.api.errors import NotFound
 from app.api.export import EXPORT_RESPONSES, listing
-from app.api.filters import MAX_ID, OrganizationFilters, json_only, on_loop, scoped, values
+from app.api.filters import (
+    MAX_ID,
+    OrganizationFilters,
+    json_only,
+    on_loop,
+    scoped,
+    values,
+)
 from app.api.render import ModelJSON
 from app.queries import entities
-from app.schemas import build
 from app.schemas.read import OrganizationRead, Page, PersonRead, Problem
 
 router = APIRouter(prefix="/organizations", tags=["organizations"])
@@ -28,7 +34,7 @@ def list_organizations(
 
     def fetch(s, limit, cursor):
         found = entities.list_organizations(s, limit, cursor, page.sort, **values(filters))
-        return Page[OrganizationRead](items=[build.organization(o) for o in found.items], next_cursor=found.next_cursor)
+        return Page[OrganizationRead](items=found.items, next_cursor=found.next_cursor)
 
     return listing(request, session, page, fetch, OrganizationRead, "organizations")
 
@@ -40,7 +46,7 @@ def get_organization(session: SessionDep, organization_id: OrganizationId) -> Mo
     org = entities.get_organization(session, organization_id)
     if org is None:
         raise NotFound("organization", organization_id)
-    return ModelJSON(build.organization(org))
+    return ModelJSON(org)
 
 
 @router.get("/{organization_id}/people", response_model=Page[PersonRead], responses=NOT_FOUND | EXPORT_RESPONSES)
@@ -56,6 +62,6 @@ def organization_people(
 
     def fetch(s, limit, cursor):
         found = entities.people_at_organization(s, organization_id, limit, cursor, page.sort)
-        return Page[PersonRead](items=[build.person(p) for p in found.items], next_cursor=found.next_cursor)
+        return Page[PersonRead](items=found.items, next_cursor=found.next_cursor)
 
     return listing(request, session, page, fetch, PersonRead, "people")

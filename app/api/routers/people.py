@@ -23,7 +23,6 @@ from app.api.routers.claims import claims_listing
 from app.api.routers.quotes import quotes_listing
 from app.api.routers.roles import roles_listing
 from app.queries import entities, facts, roles
-from app.schemas import build
 from app.schemas.read import (
     ClaimRead,
     Counts,
@@ -57,7 +56,7 @@ def list_people(
 
     def fetch(s, limit, cursor):
         found = entities.list_people(s, limit, cursor, page.sort, **values(filters))
-        return Page[PersonRead](items=[build.person(p) for p in found.items], next_cursor=found.next_cursor)
+        return Page[PersonRead](items=found.items, next_cursor=found.next_cursor)
 
     return listing(request, session, page, fetch, PersonRead, "people")
 

@@ -62,8 +62,8 @@ def search_everything(
         items = fetch(session, [hit.id for hit in hits])
         found[table] = build.with_snippets(items, {hit.id: hit.snippet for hit in hits})
     return ModelJSON(SearchResults(
-        people=[build.person(p) for p in people[:limit]],
-        organizations=[build.organization(o) for o in orgs[:limit]],
+        people=people[:limit],
+        organizations=orgs[:limit],
         quotes=found["quotes"],
         claims=found["claims"],
         next_cursor=encode_ranked_cursor(RankedPosition(at + limit, position.upto)) if more else None,

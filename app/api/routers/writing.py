@@ -23,7 +23,6 @@ from app.readers import (
     read,
     reader_for_media_type,
 )
-from app.schemas import build
 from app.schemas.read import ArticleRead, Problem
 from app.services.ingest import identify, overall_status, prepare, reconcile, store
 
@@ -175,7 +174,7 @@ def _extract_and_store(session, name: str, documents: list[Document], size: int)
         except InputError as exc:
             raise HTTPException(422, str(exc)) from exc
         results.append(store(session, prepared))
-    items = [build.article(facts.get_article(session, i)) for r in results for i in r.article_ids]
+    items = facts.articles_by_ids(session, [i for r in results for i in r.article_ids])
     status = overall_status(results, reconciled.removed)
     body = Created(status=status, items=items, problems=[p for r in results for p in r.problems])
     headers = {"Location": f"/api/v1/articles/{items[0].id}"} if items and status != "unchanged" else {}
