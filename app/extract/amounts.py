@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from app.core.lexicon import LEXICON
-from app.extract.types import Amount, text_of
+from app.extract.types import ExtractedAmount, text_of
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -76,7 +76,7 @@ def _qualifier(text: str, start: int) -> str | None:
     return None
 
 
-def find_amounts(sentence: Span) -> list[Amount]:
+def find_amounts(sentence: Span) -> list[ExtractedAmount]:
     """Amounts in one sentence; offsets are into the whole document."""
     global _PATTERNS
     if _PATTERNS is None:
@@ -84,14 +84,14 @@ def find_amounts(sentence: Span) -> list[Amount]:
     money_symbol, money_word, money_name_first, vague, percent = _PATTERNS
     text, base = sentence.text, sentence.start_char
     scales, currencies = _scales(), _currencies()
-    found: list[Amount] = []
+    found: list[ExtractedAmount] = []
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, value: float, unit: str, qualifier: str | None = None) -> None:
         if any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
-        found.append(Amount(value, unit, text[start:end], base + start, base + end,
+        found.append(ExtractedAmount(value, unit, text[start:end], base + start, base + end,
                             qualifier or _qualifier(text, start)))
 
     for m in vague.finditer(text):
@@ -120,7 +120,7 @@ def _is_year_or_date(token) -> bool:
                 and token.nbor(2).lower_.startswith("year"))
 
 
-def _counts(doc: Doc, sentence: Span, scales: dict[str, float]) -> list[Amount]:
+def _counts(doc: Doc, sentence: Span, scales: dict[str, float]) -> list[ExtractedAmount]:
     """'50,000 of the company's chips', 'around 2,000 top engineers': a number and its noun."""
     out = []
     for token in sentence:
@@ -146,5 +146,5 @@ def _counts(doc: Doc, sentence: Span, scales: dict[str, float]) -> list[Amount]:
         conj = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
         unit = noun.text + (" and " + conj[0].text if conj else "")
         end = max(noun.idx + len(noun.text), conj[0].idx + len(conj[0].text) if conj else 0)
-        out.append(Amount(value, unit, text_of(doc)[token.idx:end], token.idx, end))
+        out.append(ExtractedAmount(value, unit, text_of(doc)[token.idx:end], token.idx, end))
     return out

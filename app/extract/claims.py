@@ -23,7 +23,7 @@ from app.extract.clean import ABBREVIATION_END, WIRE_DATELINE
 from app.extract.quotes import in_heading, question_paragraphs
 from app.extract.resolve import Resolver
 from app.extract.speakers import Spoken
-from app.extract.types import Claim, text_of
+from app.extract.types import ExtractedClaim, text_of
 
 _EDGE = " \n\t\"“”‘’'―—–-"
 _TARGET_YEAR = re.compile(r"\b(?:by|until|through|before|in time for)\s+(?:the end of\s+)?((?:19|20)\d\d)\b", re.I)
@@ -189,9 +189,9 @@ class ClaimFinder:
                     return answer.ref
         return speaker if quoted else None
 
-    def find(self) -> list[Claim]:
+    def find(self) -> list[ExtractedClaim]:
         questions = question_paragraphs(self.text)
-        claims: list[Claim] = []
+        claims: list[ExtractedClaim] = []
         for sent in sentences(self.doc):
             for start, end in clauses(self.doc, sent):
                 text = self.text[start:end]
@@ -206,7 +206,7 @@ class ClaimFinder:
                 if not amounts and not LEXICON.commitment_markers.search(text):
                     continue
                 quoted, speaker = self._speaker_of(start)
-                claims.append(Claim(
+                claims.append(ExtractedClaim(
                     text=text,
                     type=kind,
                     start=start,
@@ -219,6 +219,6 @@ class ClaimFinder:
         return claims
 
 
-def find_claims(doc: Doc, resolver: Resolver, spoken: list[Spoken]) -> list[Claim]:
+def find_claims(doc: Doc, resolver: Resolver, spoken: list[Spoken]) -> list[ExtractedClaim]:
     """The article's policy claims; quoted clauses are their speakers' (`spoken`)."""
     return ClaimFinder(doc, resolver, spoken).find()

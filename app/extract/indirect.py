@@ -11,7 +11,7 @@ from app.core.lexicon import LEXICON
 from app.extract.confidence import CONFIDENCE
 from app.extract.quotes import Quoted, QuoteSpan, in_heading
 from app.extract.resolve import Resolver
-from app.extract.types import Quote, text_of
+from app.extract.types import ExtractedQuote, text_of
 
 _EDGE = " ,;:\"“”‘’'"
 
@@ -77,7 +77,7 @@ def _outer_source(doc: Doc, verb: Token, verbs: frozenset[str], quoted: Quoted,
     return None
 
 
-def find_indirect(doc: Doc, spans: list[QuoteSpan], resolver: Resolver) -> list[Quote]:
+def find_indirect(doc: Doc, spans: list[QuoteSpan], resolver: Resolver) -> list[ExtractedQuote]:
     """Each report of speech outside the quotes `spans` as a quote of kind `indirect`, its
     speaker read by the article's resolver."""
     verbs = LEXICON.indirect_verbs
@@ -106,6 +106,6 @@ def find_indirect(doc: Doc, spans: list[QuoteSpan], resolver: Resolver) -> list[
         source = _outer_source(doc, token, verbs, quoted, (start, end))
         subject = source if source is not None else subjects[0]
         who = resolver.resolve(subject, subject.idx)
-        found.append(Quote(text_of(doc)[start:end], "indirect", start, end, who.ref, token.text,
+        found.append(ExtractedQuote(text_of(doc)[start:end], "indirect", start, end, who.ref, token.text,
                            who.confidence * CONFIDENCE.indirect_factor, who.mention))
     return found

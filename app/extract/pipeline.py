@@ -26,7 +26,7 @@ from app.extract.quotes import (
 from app.extract.resolve import Resolver
 from app.extract.roles import find_roles
 from app.extract.speakers import Attribution, Spoken, attribute_all
-from app.extract.types import ExtractedArticle, Quote, Segment
+from app.extract.types import ExtractedArticle, ExtractedQuote, Segment
 
 
 @cache
@@ -51,7 +51,7 @@ def _kept(body: str, span: QuoteSpan, attribution: Attribution) -> bool:
     return span.answer or is_quote_worthy(body[span.inner_start : span.inner_end]) or _spoken(body, span, attribution)
 
 
-def _quote(body: str, span: QuoteSpan, attribution: Attribution) -> Quote:
+def _quote(body: str, span: QuoteSpan, attribution: Attribution) -> ExtractedQuote:
     """The quoted words, without a transcript's speaker label or the spaces at either end."""
     start, end = span.inner_start, span.inner_end
     label = SPEAKER_LABEL.match(body[start:end])
@@ -61,16 +61,16 @@ def _quote(body: str, span: QuoteSpan, attribution: Attribution) -> Quote:
         start += 1
     while end > start and body[end - 1].isspace():
         end -= 1
-    return Quote(text=body[start:end], kind=quote_kind(body, span), start=start, end=end,
+    return ExtractedQuote(text=body[start:end], kind=quote_kind(body, span), start=start, end=end,
                  speaker=attribution.speaker, cue=attribution.cue, confidence=attribution.confidence,
                  mention=attribution.mention)
 
 
-def _statements(body: str, spoken: list[Spoken]) -> list[Quote]:
+def _statements(body: str, spoken: list[Spoken]) -> list[ExtractedQuote]:
     """A quote with no reporting clause of its own that goes on with the one before it
     ('"A," Lee said. "B."') is one statement with it: one quote, its text the quoted passages
     and its evidence the whole stretch."""
-    out: list[Quote] = []
+    out: list[ExtractedQuote] = []
     for i, said in enumerate(spoken):
         quote, attribution, span = said.quote, said.attribution, said.span
         last_span = spoken[i - 1].span if i else None
@@ -81,14 +81,14 @@ def _statements(body: str, spoken: list[Spoken]) -> list[Quote]:
                 and out[-1].kind == "direct" and (quote.kind == "direct" or goes_on)
                 and joined(body, last_span, span)):
             last = out[-1]
-            out[-1] = Quote(f"{last.text} {quote.text}", "direct", last.start, quote.end, last.speaker, last.cue,
+            out[-1] = ExtractedQuote(f"{last.text} {quote.text}", "direct", last.start, quote.end, last.speaker, last.cue,
                             last.confidence, last.mention)
             continue
         out.append(quote)
     return out
 
 
-def _without_parts_of_reports(quotes: list[Quote]) -> list[Quote]:
+def _without_parts_of_reports(quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
     """A few words quoted inside reported speech ('said that the unions "have been too slow" to
     act') belong to the report, which is served whole: the fragment is not served on its own."""
     reports = [q for q in quotes if q.kind == "indirect"]

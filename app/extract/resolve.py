@@ -24,7 +24,7 @@ from app.extract.confidence import CONFIDENCE
 from app.extract.entities import ArticleEntities, clean_org, clean_person, org_kind
 from app.extract.quotes import Quoted
 from app.extract.titles import main_organizations
-from app.extract.types import Role, text_of
+from app.extract.types import ExtractedRole, text_of
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _MENTION_PREPOSITIONS = LEXICON.mention_prepositions
@@ -47,7 +47,7 @@ class Resolver:
         self.doc = doc
         self.text = text_of(doc)
         self.entities = entities
-        self.roles: list[Role] = []
+        self.roles: list[ExtractedRole] = []
         self.quoted = Quoted()
         self.pronouns = LEXICON.pronouns
         self.titles = LEXICON.title_words
@@ -57,7 +57,7 @@ class Resolver:
         self.main = main_organizations(entities)
         self.datelines = [(m.start(), m.end()) for m in WIRE_DATELINE.finditer(self.text)]
 
-    def update(self, roles: Sequence[Role] | None = None, quoted: Quoted | None = None) -> None:
+    def update(self, roles: Sequence[ExtractedRole] | None = None, quoted: Quoted | None = None) -> None:
         """What the article has said so far: the roles found (so "the mayor" can be named) and
         the stretches quoted (mentions inside a quote are not the narrator's); the article's
         main organizations are read again, since stages may have named new ones."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from app.core.lexicon import LEXICON
-from app.extract.types import Role
+from app.extract.types import ExtractedRole
 
 if TYPE_CHECKING:
     from app.extract.entities import ArticleEntities
@@ -170,7 +170,7 @@ def is_demonym(words: list[Word]) -> bool:
     return " ".join(_bare(w.text) for w in words) in demonyms or any(_bare(w.text) in demonyms for w in words[-1:])
 
 
-def ministry_for(role: Role, entities: ArticleEntities) -> Role:
+def ministry_for(role: ExtractedRole, entities: ArticleEntities) -> ExtractedRole:
     """'Fisheries Minister' at the 'Fisheries Ministry' the article names (or 'Ministry of Fisheries …')."""
     words = role.title.split()
     if role.organization is not None or len(words) < 2 or _bare(words[-1]) not in ("minister", "secretary"):
@@ -204,7 +204,7 @@ def main_organizations(entities: ArticleEntities) -> dict[str, str]:
     return main
 
 
-def with_main_organization(role: Role, main: dict[str, str]) -> Role:
+def with_main_organization(role: ExtractedRole, main: dict[str, str]) -> ExtractedRole:
     """'the co-chairman' in a story about one company holds the post at that company."""
     if role.organization is not None:
         return role

@@ -31,14 +31,14 @@ class Entity:
 
 
 @dataclass(frozen=True)
-class Mention:
+class EntityMention:
     start: int
     end: int
     ref: str
 
 
 @dataclass(frozen=True)
-class Quote:
+class ExtractedQuote:
     text: str
     kind: str  # "direct" | "partial" | "indirect"
     start: int
@@ -50,7 +50,7 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class Role:
+class ExtractedRole:
     person: str
     title: str
     status: str  # "current" | "former" | "nominated"
@@ -66,7 +66,7 @@ class Role:
 
 
 @dataclass(frozen=True)
-class Amount:
+class ExtractedAmount:
     value: float
     unit: str
     text: str
@@ -76,13 +76,13 @@ class Amount:
 
 
 @dataclass(frozen=True)
-class Claim:
+class ExtractedClaim:
     text: str
     type: str
     start: int
     end: int
     claimant: str | None = None
-    amounts: tuple[Amount, ...] = ()
+    amounts: tuple[ExtractedAmount, ...] = ()
     target_year: int | None = None
     topics: tuple[str, ...] = ()
 
@@ -91,9 +91,9 @@ class Claim:
 class ExtractedArticle:
     segment: Segment
     entities: tuple[Entity, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    roles: tuple[Role, ...] = ()
-    claims: tuple[Claim, ...] = field(default_factory=tuple)
+    quotes: tuple[ExtractedQuote, ...] = ()
+    roles: tuple[ExtractedRole, ...] = ()
+    claims: tuple[ExtractedClaim, ...] = field(default_factory=tuple)
 
     @property
     def body(self) -> str:

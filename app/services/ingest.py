@@ -33,9 +33,11 @@ from app.db.models import (
     SourceDocument,
 )
 from app.extract.pipeline import extract, extract_documents
-from app.extract.types import Claim as ExtractedClaim
-from app.extract.types import ExtractedArticle
-from app.extract.types import Quote as ExtractedQuote
+from app.extract.types import (
+    ExtractedArticle,
+    ExtractedClaim,
+    ExtractedQuote,
+)
 from app.readers import Document, InputError, decode
 
 __all__ = [
@@ -312,7 +314,7 @@ class _FactWriter:
             if role.person in self.people:
                 _guarded(self.session, self.problems, f"role {role.title!r}", lambda r=role: self._role(r))
 
-    def _role(self, role) -> None:
+    def _role(self, role: ExtractedRole) -> None:
         org = self.orgs.get(role.organization)
         record = db_store.get_or_create_role(
             self.session, self.people[role.person], org.id if org else None, role.title, role.title_normalized

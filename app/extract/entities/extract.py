@@ -23,7 +23,7 @@ from app.extract.entities.names import byline_person, clean_person
 from app.extract.entities.organizations import cluster_orgs, merge_of_forms, parents_of
 from app.extract.entities.store import ArticleEntities
 from app.extract.quotes import Quoted
-from app.extract.types import Entity, Mention, text_of
+from app.extract.types import Entity, EntityMention, text_of
 
 
 def _short_forms(name: str) -> set[str]:
@@ -75,7 +75,7 @@ def _without_suffixes(form: str) -> str:
     return " ".join(words)
 
 
-def _index_mentions(text: str, clusters: list[Cluster]) -> list[Mention]:
+def _index_mentions(text: str, clusters: list[Cluster]) -> list[EntityMention]:
     """Every occurrence of every form, longest first; an ambiguous short form goes to the
     cluster whose full name was seen last before it (or first after it)."""
     patterns: dict[str, set[str]] = defaultdict(set)
@@ -120,7 +120,7 @@ def _index_mentions(text: str, clusters: list[Cluster]) -> list[Mention]:
                 ref = top[0][0]
             else:
                 ref = before[-1] if before else (after[0] if after else sorted(refs)[0])
-        mentions.append(Mention(start, end, ref))
+        mentions.append(EntityMention(start, end, ref))
     return mentions
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from app.core.names import org_key, person_key
 from app.extract.entities.kinds import org_kind
-from app.extract.types import Entity, Mention
+from app.extract.types import Entity, EntityMention
 
 
 @dataclass
@@ -17,13 +17,13 @@ class ArticleEntities:
     handed out in one place."""
 
     entities: list[Entity]
-    mentions: list[Mention]
+    mentions: list[EntityMention]
     by_ref: dict[str, Entity] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_ref = {e.ref: e for e in self.entities}
 
-    def at(self, start: int, end: int) -> Mention | None:
+    def at(self, start: int, end: int) -> EntityMention | None:
         """The mention overlapping [start, end), if any."""
         for m in self.mentions:
             if m.start < end and start < m.end:
@@ -46,7 +46,7 @@ class ArticleEntities:
             entity = Entity(ref=ref, type=type_, name=name, kind=kind)
             self.entities.append(entity)
             self.by_ref[ref] = entity
-        bisect.insort(self.mentions, Mention(start, end, ref), key=lambda m: m.start)
+        bisect.insort(self.mentions, EntityMention(start, end, ref), key=lambda m: m.start)
         return ref
 
     def _next_ref(self, type_: str) -> str:
@@ -63,7 +63,7 @@ class ArticleEntities:
         return entity is not None and entity.type == "person"
 
     def nearest_before(self, pos: int, type_: str, skip: Callable[[int], bool] | None = None,
-                       fits: Callable[[str], bool] | None = None) -> Mention | None:
+                       fits: Callable[[str], bool] | None = None) -> EntityMention | None:
         """The last mention of an entity of `type_` (that `fits`) before `pos`, past the ones
         `skip` rules out (quoted ones)."""
         best = None

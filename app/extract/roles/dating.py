@@ -11,14 +11,14 @@ from spacy.tokens import Doc
 from app.core.titles import normalize_title
 from app.extract.periods import Period, find_period
 from app.extract.roles.finder import STATUS
-from app.extract.types import Role, text_of
+from app.extract.types import ExtractedRole, text_of
 
 # Leaving a post, said as done ("resigned", "stepped down"), not as to come ("will step down").
 _LEFT = re.compile(r"^[^.;]{0,40}?(?<!will )(?<!to )\b(?:resign(?:s|ed)|step(?:s|ped) down|quit|retire[sd]|"
                    r"(?:was|were|has been|had been) (?:fired|ousted|dismissed|sacked|removed))\b", re.I)
 
 
-def dated(doc: Doc, role: Role) -> Role:
+def dated(doc: Doc, role: ExtractedRole) -> ExtractedRole:
     span = doc.char_span(role.start, role.end, alignment_mode="expand")
     period = Period()
     if span is not None:

@@ -11,7 +11,7 @@ from app.extract.entities import clean_org, org_by_head, org_kind_words
 from app.extract.resolve import Resolver
 from app.extract.roles.patterns import NOMINATED
 from app.extract.titles import CONNECTORS, Word, is_title
-from app.extract.types import Mention, Role, text_of
+from app.extract.types import EntityMention, ExtractedRole, text_of
 
 STATUS = LEXICON.role_statuses
 
@@ -80,7 +80,7 @@ class RoleFinder:
             return STATUS.nominated
         return STATUS.current
 
-    def chain_start(self, mention: Mention) -> int:
+    def chain_start(self, mention: EntityMention) -> int:
         """Where a list of names that ends with this one begins ("A, B, and C")."""
         start = mention.start
         for m in reversed([m for m in self.entities.mentions if m.end <= mention.start]):
@@ -89,7 +89,7 @@ class RoleFinder:
             start = m.start
         return start
 
-    def chain_end(self, mention: Mention) -> int:
+    def chain_end(self, mention: EntityMention) -> int:
         """Where a list of names that starts with this one ends."""
         end = mention.end
         for m in (m for m in self.entities.mentions if m.start >= mention.end):
@@ -146,9 +146,9 @@ class RoleFinder:
                 return m.ref
         return None
 
-    def role(self, person: str, title: str, status: str, start: int, end: int, org: str | None) -> tuple[Role, ...]:
+    def role(self, person: str, title: str, status: str, start: int, end: int, org: str | None) -> tuple[ExtractedRole, ...]:
         """The role a strategy proposes, its title tidied; none when the words are no title."""
         title = " ".join(title.split()).strip(" ,")
         if not title or not is_title(title):
             return ()
-        return (Role(person, title, status, start, end, org),)
+        return (ExtractedRole(person, title, status, start, end, org),)

@@ -48,7 +48,7 @@ from app.extract.titles import (
     title_words,
     words_before,
 )
-from app.extract.types import Mention, Role
+from app.extract.types import EntityMention, ExtractedRole
 
 # "a former adviser at Acme": a determiner, a word of the holder's standing, the title, its body.
 _STANDING = "|".join(re.escape(w) for w in sorted(LEXICON.former_words | LEXICON.current_words, key=len, reverse=True))
@@ -57,11 +57,11 @@ _APPOSED_TITLE = re.compile(
     r"(?P<title>.+?)(?:\s+(?P<prep>of|at|for|in|to|with)\s+(?P<org>.+))?$"
 )
 
-MentionStrategy = Callable[[RoleFinder, Mention], Iterator[Role]]
-ArticleStrategy = Callable[[RoleFinder], Iterator[Role]]
+MentionStrategy = Callable[[RoleFinder, EntityMention], Iterator[ExtractedRole]]
+ArticleStrategy = Callable[[RoleFinder], Iterator[ExtractedRole]]
 
 
-def relative_clause(f: RoleFinder, mention: Mention) -> Iterator[Role]:
+def relative_clause(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRole]:
     """'X, who heads Y,' -> head of Y."""
     m = WHO_HEADS.match(f.text, mention.end)
     if not m:
@@ -73,7 +73,7 @@ def relative_clause(f: RoleFinder, mention: Mention) -> Iterator[Role]:
         yield from f.role(mention.ref, LEXICON.head_verbs[verb], status, mention.start, m.end(), org)
 
 
-def appositions(f: RoleFinder, mention: Mention) -> Iterator[Role]:
+def appositions(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRole]:
     rest = f.text[mention.end : mention.end + 250]
     if not rest.startswith(", "):
         return
@@ -93,7 +93,7 @@ def appositions(f: RoleFinder, mention: Mention) -> Iterator[Role]:
         yield from _apposition(f, mention, part, at)
 
 
-def _apposition(f: RoleFinder, mention: Mention, part: str, at: int) -> Iterator[Role]:
+def _apposition(f: RoleFinder, mention: EntityMention, part: str, at: int) -> Iterator[ExtractedRole]:
     m = _APPOSED_TITLE.match(part.strip())
     if not m:
         return
@@ -125,7 +125,7 @@ def _apposition(f: RoleFinder, mention: Mention, part: str, at: int) -> Iterator
     yield from f.role(mention.ref, title, status, mention.start, end, org)
 
 
-def title_before(f: RoleFinder, mention: Mention) -> Iterator[Role]:
+def title_before(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRole]:
     first = f.chain_start(mention)
     floor = max(0, first - 120, f.text.rfind("\n", 0, first) + 1)
     for m in f.entities.mentions:
@@ -171,7 +171,7 @@ def title_before(f: RoleFinder, mention: Mention) -> Iterator[Role]:
     yield from f.role(mention.ref, title, status, start, mention.end, org)
 
 
-def title_apposed(f: RoleFinder, mention: Mention) -> Iterator[Role]:
+def title_apposed(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRole]:
     """'Acme's chief executive, Jo Lee, said' / 'the council leader, Jo Lee,': a title set off
     before the name by a comma, after an owner's possessive or 'the'."""
     left = f.text[max(0, mention.start - 120) : mention.start]
@@ -207,7 +207,7 @@ def title_apposed(f: RoleFinder, mention: Mention) -> Iterator[Role]:
     yield from f.role(mention.ref, " ".join(title_words), f.status(title_words), taken[0].start, mention.end, org)
 
 
-def appointments(f: RoleFinder) -> Iterator[Role]:
+def appointments(f: RoleFinder) -> Iterator[ExtractedRole]:
     for sent in f.doc.sents:
         s_text, base = sent.text, sent.start_char
         for pattern in (APPOINT, BECAME, ROLE_OF, COPULA):
@@ -251,7 +251,7 @@ def appointments(f: RoleFinder) -> Iterator[Role]:
                 yield from f.role(person, title, status, verb_at, base + m.end("title"), org)
 
 
-def captions(f: RoleFinder) -> Iterator[Role]:
+def captions(f: RoleFinder) -> Iterator[ExtractedRole]:
     """A broadcaster's on-screen caption on a line of its own: "Name / Title"."""
     for m in CAPTION.finditer(f.text):
         person = f.person_between(m.start("name"), m.end("name"))
@@ -260,7 +260,7 @@ def captions(f: RoleFinder) -> Iterator[Role]:
             yield from f.role(person, m["title"], STATUS.current, m.start(), m.end(), org)
 
 
-def bylines(f: RoleFinder) -> Iterator[Role]:
+def bylines(f: RoleFinder) -> Iterator[ExtractedRole]:
     for m in BYLINE_BRACKET.finditer(f.text):
         name_at = m.start("names")
         person = f.person_between(name_at, m.end("names"))

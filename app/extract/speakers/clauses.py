@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from app.core.lexicon import LEXICON
 from app.extract.quotes import Quoted, QuoteSpan
-from app.extract.types import Quote
+from app.extract.types import ExtractedQuote
 
 SENTENCE_END = {".", "!", "?"}
 # A signed quote: "“…” ― Jane Roe".
@@ -38,7 +38,7 @@ class Spoken:
 
     span: QuoteSpan
     attribution: Attribution
-    quote: Quote
+    quote: ExtractedQuote
 
 
 def reporting(token: Token) -> bool:
