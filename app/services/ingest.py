@@ -33,11 +33,7 @@ from app.db.models import (
     SourceDocument,
 )
 from app.extract.pipeline import extract, extract_documents
-from app.extract.types import (
-    ExtractedArticle,
-    ExtractedClaim,
-    ExtractedQuote,
-)
+from app.extract.types import ExtractedArticle, ExtractedClaim, ExtractedQuote, ExtractedRole
 from app.readers import Document, InputError, decode
 
 __all__ = [
