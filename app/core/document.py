@@ -10,6 +10,11 @@ class InputError(ValueError):
     """A file or body that cannot be loaded; the message says why."""
 
 
+class UndecodableInput(InputError):
+    """Bytes that are not text in any encoding the source declares or that is assumed (binary,
+    invalid UTF-8, an unknown charset): POST answers 415, not 422."""
+
+
 @dataclass(frozen=True)
 class Document:
     """One source's text and metadata, whatever its format.

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from app.core.document import Document, InputError, Source
+from app.core.document import Document, InputError, Source, UndecodableInput
 from app.readers import html, markdown, records, text
 from app.readers.decoding import decode
 from app.readers.records import NotArticles
@@ -65,5 +65,5 @@ def read(reader: Reader, data: bytes, charset: str | None = None) -> Source:
 
 __all__ = [
     "Document", "InputError", "MEDIA_TYPES", "NotArticles", "READERS", "Reader", "SUFFIXES", "Source",
-    "decode", "read", "reader_for_media_type", "reader_for_name",
+    "UndecodableInput", "decode", "read", "reader_for_media_type", "reader_for_name",
 ]

@@ -5,7 +5,7 @@ import codecs
 import html
 import re
 
-from app.core.document import InputError
+from app.core.document import InputError, UndecodableInput
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -19,18 +19,18 @@ def decode(data: bytes, charset: str | None = None) -> str:
         text = _decode(data, "utf-16")
     else:
         if b"\x00" in data[:8192]:
-            raise InputError("binary file (NUL bytes), not text")
+            raise UndecodableInput("binary file (NUL bytes), not text")
         encoding = "utf-8-sig"
         if charset:
             try:
                 encoding = codecs.lookup(charset).name
             except LookupError as exc:
-                raise InputError(f"unknown charset {charset!r}") from exc
+                raise UndecodableInput(f"unknown charset {charset!r}") from exc
             if encoding == "utf-8":
                 encoding = "utf-8-sig"
         text = _decode(data, encoding)
     if "\x00" in text:
-        raise InputError("binary file (NUL characters), not text")
+        raise UndecodableInput("binary file (NUL characters), not text")
     if not text.strip():
         raise InputError("no text (empty or whitespace only)")
     return text
@@ -41,7 +41,7 @@ def _decode(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         name = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
-        raise InputError(f"not {name} text (invalid byte at offset {exc.start})") from exc
+        raise UndecodableInput(f"not {name} text (invalid byte at offset {exc.start})") from exc
 
 
 def unescape(text: str) -> str:

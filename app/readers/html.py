@@ -22,6 +22,7 @@ from app.readers.metadata import (
     parse_date,
 )
 
+log = logging.getLogger(__name__)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr",
                "blockquote", "title"}
@@ -55,7 +56,9 @@ def read_text(page: str, sha256: str) -> Source:
             deduplicate=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except Exception:  # a page trafilatura cannot parse is still read as text below
+    except Exception as exc:  # a page trafilatura cannot parse is still read as text below
+        log.info("the main-text extractor refused the page (%s: %s); reading its visible text",
+                 type(exc).__name__, exc)
         found = None
     body = (getattr(found, "text", None) or "").strip()
     if not has_prose(body):

@@ -13,6 +13,7 @@ One fact that cannot be stored is reported and left out; the source's other fact
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,7 +34,12 @@ from app.db.models import (
     SourceDocument,
 )
 from app.extract.pipeline import extract, extract_documents
-from app.extract.types import ExtractedArticle, ExtractedClaim, ExtractedQuote, ExtractedRole
+from app.extract.types import (
+    ExtractedArticle,
+    ExtractedClaim,
+    ExtractedQuote,
+    ExtractedRole,
+)
 from app.readers import Document, InputError, decode
 
 __all__ = [
@@ -65,6 +71,9 @@ class LoadResult:
     detail: str = ""
     article_ids: tuple[int, ...] = ()
     problems: tuple[str, ...] = ()  # facts that could not be stored, each with why
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -154,7 +163,9 @@ def prepare_many(items: list[tuple[SourceId, Document, int]]) -> list[Prepared |
     fail, the documents are analysed one by one, so that one bad document fails alone."""
     try:
         pages = extract_documents([document for _, document, _ in items])
-    except Exception:
+    except Exception as exc:  # each document again on its own: the one at fault fails alone
+        log.warning("analysing %d sources together failed (%s: %s); analysing them one by one",
+                    len(items), type(exc).__name__, exc)
         pages = None
     outcomes: list[Prepared | Exception] = []
     for index, (source, document, size) in enumerate(items):
@@ -266,7 +277,9 @@ class _FactWriter:
             with self.session.begin_nested():
                 self._write()
             return
-        except Exception:
+        except Exception as exc:  # each fact again in a savepoint of its own; the failing ones are reported
+            log.info("article %s: its facts together failed (%s); writing them one by one", self.article.id,
+                     type(exc).__name__)
             self.people, self.orgs = {}, {}
         self.problems = self.reported
         self._write()

@@ -11,6 +11,7 @@ and never leaves half an article behind. Every file gets one outcome, reported a
 """
 from __future__ import annotations
 
+import logging
 import os
 import random
 import time
@@ -34,6 +35,7 @@ from app.services.ingest import (
     store,
 )
 
+log = logging.getLogger(__name__)
 FILES_PER_BATCH = 8  # sources analysed in one spaCy stream and stored in one transaction
 # Below this many bytes of files, starting worker processes (each a fork of a process that has
 # loaded the language model) costs more than they save: on a 2-core machine one process loaded
@@ -245,7 +247,9 @@ class Loader:
         try:
             with session_scope(self.settings.database_url) as session:
                 results = [store(session, prepared) for _, prepared in ready]
-        except Exception:  # rolled back whole: each source again in its own transaction
+        except Exception as exc:  # rolled back whole: each source again in its own transaction
+            log.info("a batch of %d sources failed to store (%s); storing them one by one", len(ready),
+                     type(exc).__name__)
             for pending, prepared in ready:
                 try:
                     result = self._store_with_retry(prepared)
@@ -253,7 +257,7 @@ class Loader:
                     result = LoadResult(prepared.name, "failed", detail=_describe(exc))
                 self._settle(pending, result)
             return
-        for (pending, _), result in zip(ready, results):
+        for (pending, _), result in zip(ready, results, strict=True):
             self._settle(pending, result)
 
     def _store_with_retry(self, prepared: Prepared, attempts: int = 5) -> LoadResult:

@@ -19,7 +19,7 @@ from app.readers import (
     MEDIA_TYPES,
     Document,
     InputError,
-    NotArticles,
+    UndecodableInput,
     read,
     reader_for_media_type,
 )
@@ -70,11 +70,10 @@ def _read(content_type: str, data: bytes, name: str | None) -> tuple[str, list[D
         name = _json_name(data)
     try:
         source = read(reader, data, charset)
-    except NotArticles as exc:
+    except UndecodableInput as exc:
+        raise HTTPException(415, str(exc)) from exc
+    except InputError as exc:  # no article in it (NotArticles among them), or malformed
         raise HTTPException(422, str(exc)) from exc
-    except InputError as exc:
-        unreadable = any(w in str(exc) for w in ("binary", "UTF", "charset", "text (invalid"))
-        raise HTTPException(415 if unreadable else 422, str(exc)) from exc
     if name is not None and not _NAME.match(name):
         raise HTTPException(422, "name may hold letters, digits, spaces and . , ( ) - _ only")
     return name or f"posted-{hashlib.sha256(data).hexdigest()[:12]}{reader.suffixes[0]}", source.documents
