@@ -75,7 +75,8 @@ class PersonFilters:
 
 @dataclass
 class OrganizationFilters:
-    q: Annotated[str | None, Query(max_length=200, description="Name or alias contains this.", examples=["university"])] = None
+    q: Annotated[str | None, Query(max_length=200, description="Name or alias contains this.",
+                                   examples=["university"])] = None
     kind: Annotated[str | None, Query(max_length=40, description="Only this kind.", examples=["government"])] = None
 
 
@@ -100,9 +101,11 @@ class RoleFilters(PersonRoleFilters):
 @dataclass
 class ArticleQuoteFilters:
     q: Annotated[str | None, Query(max_length=200, description="Full-text search of the quoted words; items then carry "
-                                   "a `snippet` with the matched words in [brackets].", examples=["artificial intelligence"])] = None
+                                   "a `snippet` with the matched words in [brackets].",
+                                   examples=["artificial intelligence"])] = None
     speaker_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Quotes by this person.")] = None
-    speaker_organization_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Quotes by this organization.")] = None
+    speaker_organization_id: Annotated[int | None, Query(ge=1, le=MAX_ID,
+                                                         description="Quotes by this organization.")] = None
     kind: Annotated[Kind | None, Query(description="Only this kind (in any case).")] = None
     mention: Annotated[str | None, Query(max_length=100, description="Quotes whose speaker mention (the article's "
                                          "words for the speaker) holds these words, in any case.",
@@ -120,9 +123,11 @@ class QuoteFilters(ArticleQuoteFilters):
 @dataclass
 class ArticleClaimFilters:
     q: Annotated[str | None, Query(max_length=200, description="Full-text search of the claim texts; items then carry "
-                                   "a `snippet` with the matched words in [brackets].", examples=["data centers"])] = None
+                                   "a `snippet` with the matched words in [brackets].",
+                                   examples=["data centers"])] = None
     claimant_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Claims by this person.")] = None
-    claimant_organization_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Claims by this organization.")] = None
+    claimant_organization_id: Annotated[int | None, Query(ge=1, le=MAX_ID,
+                                                          description="Claims by this organization.")] = None
     type: Annotated[Type | None, Query(description="Only this type of claim (in any case).")] = None
     topic: Annotated[str | None, Query(max_length=60, description="Claims on this topic.", examples=["AI"])] = None
     unit: Annotated[str | None, Query(max_length=80, description="Claims with an amount in this unit.",
@@ -149,8 +154,9 @@ class ClaimFilters(ArticleClaimFilters):
 
 @dataclass
 class ArticleFilters:
-    q: Annotated[str | None, Query(max_length=200, description="Full-text search of the titles and bodies; items then carry "
-                                   "a `snippet` with the matched words in [brackets].", examples=["semiconductor"])] = None
+    q: Annotated[str | None, Query(max_length=200, description="Full-text search of the titles and bodies; items "
+                                   "then carry a `snippet` with the matched words in [brackets].",
+                                   examples=["semiconductor"])] = None
     publisher_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Articles of this publisher.")] = None
     published_from: Annotated[date | None, Query(description="Published on or after this date.")] = None
     published_to: Annotated[date | None, Query(description="Published on or before this date.")] = None

@@ -138,7 +138,9 @@ def placeholder_actor(f: ClaimFinder, c: ClauseAt) -> Claimant | None:
 
 
 # Tried in order for each subject of the clause (the main clause's first); the first answer decides.
-CLAIMANT_STRATEGIES: tuple[ClaimantStrategy, ...] = (first_person, resolved_subject, possessive_owner, placeholder_actor)
+CLAIMANT_STRATEGIES: tuple[ClaimantStrategy, ...] = (
+    first_person, resolved_subject, possessive_owner, placeholder_actor,
+)
 
 
 class ClaimFinder:

@@ -15,7 +15,9 @@ def _when(m: str, y: str) -> str:
     return _WHEN.format(m=m, y=y)
 
 
-_RANGE = re.compile(rf"\b(?:from|between)\s+{_when('sm', 'sy')}\s+(?:to|and|until|through)\s+{_when('em', 'ey')}\b", re.I)
+_RANGE = re.compile(
+    rf"\b(?:from|between)\s+{_when('sm', 'sy')}\s+(?:to|and|until|through)\s+{_when('em', 'ey')}\b", re.I
+)
 _DASH = re.compile(rf"\b{_when('sm', 'sy')}\s*[-–]\s*{_when('em', 'ey')}\b")
 _SINCE = re.compile(rf"\bsince\s+{_when('sm', 'sy')}\b", re.I)
 _UNTIL = re.compile(rf"\b(?:until|till|through)\s+{_when('em', 'ey')}\b", re.I)

@@ -81,8 +81,8 @@ def _statements(body: str, spoken: list[Spoken]) -> list[ExtractedQuote]:
                 and out[-1].kind == "direct" and (quote.kind == "direct" or goes_on)
                 and joined(body, last_span, span)):
             last = out[-1]
-            out[-1] = ExtractedQuote(f"{last.text} {quote.text}", "direct", last.start, quote.end, last.speaker, last.cue,
-                            last.confidence, last.mention)
+            out[-1] = ExtractedQuote(f"{last.text} {quote.text}", "direct", last.start, quote.end, last.speaker,
+                                     last.cue, last.confidence, last.mention)
             continue
         out.append(quote)
     return out

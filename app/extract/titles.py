@@ -181,8 +181,8 @@ def ministry_for(role: ExtractedRole, entities: ArticleEntities) -> ExtractedRol
         return role
     for entity in entities.entities:
         name = entity.name.lower()
-        if entity.type == "organization" and (name == f"{portfolio} ministry" or name.startswith(f"ministry of {portfolio}")
-                                                or name == f"{portfolio} department"):
+        if entity.type == "organization" and (name in (f"{portfolio} ministry", f"{portfolio} department")
+                                                or name.startswith(f"ministry of {portfolio}")):
             return replace(role, organization=entity.ref)
     return role
 

@@ -17,7 +17,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
@@ -117,7 +117,8 @@ def reconcile(session: Session, family: str, entries: list[tuple[SourceId, str]]
     no document claims is gone from the file, and is deleted with its articles."""
     family_sources = db_store.sources_of_family(session, family)
     stored = {source.key: source for source in family_sources}
-    stored.update((s.key, s) for s in db_store.sources_by_keys(session, [i.key for i, _ in entries if i.key not in stored]))
+    elsewhere = [i.key for i, _ in entries if i.key not in stored]  # known by their URLs
+    stored.update((s.key, s) for s in db_store.sources_by_keys(session, elsewhere))
     claimed = {i.key for i, _ in entries}
     spare = [source for source in family_sources if source.key not in claimed]
     results: list[LoadResult | None] = []
@@ -191,7 +192,7 @@ def store(session: Session, prepared: Prepared) -> LoadResult:
         ids = tuple(a.id for a in sorted(source.articles, key=lambda a: a.position))
         source.file_name = prepared.name
         return LoadResult(prepared.name, "unchanged", len(ids), article_ids=ids)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if source is None:
         status, old = "loaded", []
         source = db_store.create_source(
@@ -301,7 +302,8 @@ class _FactWriter:
                     self.people[entity.ref] = person.id
             elif entity.type == "organization" and org_key(entity.name):
                 org = _guarded(self.session, self.problems, f"organization {entity.name!r}",
-                               lambda e=entity: db_store.get_or_create_organization(self.session, e.name, e.aliases, e.kind))
+                               lambda e=entity: db_store.get_or_create_organization(self.session, e.name, e.aliases,
+                                                                                    e.kind))
                 if org is not None:
                     self.orgs[entity.ref] = org
         for entity in extracted.entities:

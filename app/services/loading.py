@@ -180,7 +180,7 @@ class Loader:
                     continue
                 pending = _Pending(FileOutcome(path, "unchanged", detail="; ".join(source.notes)),
                                    len(source.documents), removed=reconciled.removed)
-                for (identity, document), unchanged in zip(entries, reconciled.unchanged):
+                for (identity, document), unchanged in zip(entries, reconciled.unchanged, strict=True):
                     if unchanged is not None:
                         self._settle(pending, unchanged)
                         continue
@@ -237,7 +237,7 @@ class Loader:
         from app.db.session import session_scope
 
         ready = []
-        for pending, outcome in zip(owners, outcomes):
+        for pending, outcome in zip(owners, outcomes, strict=True):
             if isinstance(outcome, Exception):
                 self._settle(pending, LoadResult("", "failed", detail=_describe(outcome)))
             else:
@@ -310,10 +310,12 @@ def _summarise(pending: _Pending) -> FileOutcome:
     else:
         outcome.status = overall_status(stored, pending.removed)
         if pending.removed:
-            details.append(f"{pending.removed} record{'s' if pending.removed != 1 else ''} no longer in the file removed")
+            plural = "s" if pending.removed != 1 else ""
+            details.append(f"{pending.removed} record{plural} no longer in the file removed")
         if failed:
             outcome.failed_records = len(failed)
-            details.append(f"{len(failed)} of {len(results)} records failed: {failed[0].name} {failed[0].detail}".strip())
+            first = f"{failed[0].name} {failed[0].detail}".strip()
+            details.append(f"{len(failed)} of {len(results)} records failed: {first}")
     outcome.detail = "; ".join(d for d in details if d)
     return outcome
 

@@ -39,7 +39,8 @@ def list_organizations(
     return listing(request, session, page, fetch, OrganizationRead, "organizations")
 
 
-@router.get("/{organization_id}", response_model=OrganizationRead, responses=NOT_FOUND, dependencies=[Depends(json_only)])
+@router.get("/{organization_id}", response_model=OrganizationRead, responses=NOT_FOUND,
+            dependencies=[Depends(json_only)])
 @reads
 def get_organization(session: SessionDep, organization_id: OrganizationId) -> ModelJSON:
     """One organization."""

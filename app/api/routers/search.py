@@ -55,7 +55,8 @@ def search_everything(
     people = entities.people_by_name(session, q, limit + 1, at, people_upto)
     orgs = entities.organizations_by_name(session, q, limit + 1, at, orgs_upto)
     found, more = {}, len(people) > limit or len(orgs) > limit
-    for table, fetch, upto in (("quotes", facts.quotes_by_ids, quotes_upto), ("claims", facts.claims_by_ids, claims_upto)):
+    kinds = (("quotes", facts.quotes_by_ids, quotes_upto), ("claims", facts.claims_by_ids, claims_upto))
+    for table, fetch, upto in kinds:
         hits = search.ranked(session, table, q, limit + 1, at, upto)
         more = more or len(hits) > limit
         hits = hits[:limit]

@@ -110,7 +110,8 @@ REQUEST_BODY = {
                                      + _EXAMPLE_TEXT.split("\n\n", 1)[1]},
         "text/html": {"schema": _SCHEMA_TEXT,
                       "example": "<html><head><title>Council Backs Flood Plan</title></head><body><article><p>"
-                                 + _EXAMPLE_TEXT.split("\n\n", 1)[1].replace('"', "&quot;") + "</p></article></body></html>"},
+                                 + _EXAMPLE_TEXT.split("\n\n", 1)[1].replace('"', "&quot;")
+                                 + "</p></article></body></html>"},
         "application/json": {
             "schema": {"type": "object", "additionalProperties": True,
                        "properties": {"name": {"type": "string"}, "title": {"type": "string"},
@@ -164,7 +165,7 @@ def _extract_and_store(session, name: str, documents: list[Document], size: int)
     entries = [(identify(family, f"{name}#{d.part}" if d.part else name, d), d) for d in documents]
     reconciled = reconcile(session, family, [(identity, d.sha256) for identity, d in entries])
     results = []
-    for (identity, document), unchanged in zip(entries, reconciled.unchanged):
+    for (identity, document), unchanged in zip(entries, reconciled.unchanged, strict=True):
         if unchanged is not None:
             results.append(unchanged)
             continue

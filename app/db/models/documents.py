@@ -51,4 +51,4 @@ class Article(Base):
     body: Mapped[str] = mapped_column(Text)
 
     source: Mapped[SourceDocument] = relationship(back_populates="articles")
-    publisher: Mapped["Organization | None"] = relationship()  # noqa: F821
+    publisher: Mapped[Organization | None] = relationship()  # noqa: F821

@@ -121,7 +121,8 @@ class ClaimTopic(Base):
     """A topic of the taxonomy in extract/rules/topics.tsv that a claim touches."""
 
     __tablename__ = "claim_topics"
-    __table_args__ = (UniqueConstraint("claim_id", "topic"), Index("ix_claim_topics_topic_lower", func.lower(sql("topic"))))
+    __table_args__ = (UniqueConstraint("claim_id", "topic"),
+                      Index("ix_claim_topics_topic_lower", func.lower(sql("topic"))))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)

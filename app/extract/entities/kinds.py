@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 ORG_KIND_WORDS = frozenset(LEXICON.org_kinds) | {"of", "and", "the"}
 
 
-def org_by_head(entities: "ArticleEntities", noun: str) -> str | None:
+def org_by_head(entities: ArticleEntities, noun: str) -> str | None:
     """'the airline', 'the union': the one organization of the article whose name ends in that
     noun ('Skyway Airlines', 'Rail Workers' Union'), else the only company for 'company'/'firm'."""
     noun = noun.lower()

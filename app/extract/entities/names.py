@@ -80,7 +80,8 @@ def inner_parent(name: str) -> str | None:
     """'Hanil University College of Law' sits under 'Hanil University'."""
     words = name.split()
     for i in range(1, len(words) - 1):
-        if words[i - 1].lower() in LEXICON.parent_heads and words[i].lower() in LEXICON.unit_heads and words[i][0].isupper():
+        if (words[i - 1].lower() in LEXICON.parent_heads and words[i].lower() in LEXICON.unit_heads
+                and words[i][0].isupper()):
             return " ".join(words[:i])
     return None
 

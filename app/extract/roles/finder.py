@@ -14,6 +14,10 @@ from app.extract.titles import CONNECTORS, Word, is_title
 from app.extract.types import EntityMention, ExtractedRole, text_of
 
 STATUS = LEXICON.role_statuses
+# ", of the ruling …": what stands between a name and the party it belongs to.
+_OF_PARTY = re.compile(
+    r",?\s+of\s+(?:the\s+)?(?:(?:ruling|main|minor|opposition|conservative|liberal|progressive)\s+){0,2}"
+)
 
 
 class RoleFinder:
@@ -104,13 +108,13 @@ class RoleFinder:
             at = start + m.start()
             span = self.doc.char_span(at, at + len(m.group()), alignment_mode="expand")
             token = span[0] if span is not None and len(span) else None
-            words.append(Word(m.group(), at, token.pos_ if token is not None else "", token.ent_type_ if token is not None else ""))
+            pos, ent = (token.pos_, token.ent_type_) if token is not None else ("", "")
+            words.append(Word(m.group(), at, pos, ent))
         return words
 
     def org_after(self, end: int) -> str | None:
         """'Rep. A of the ruling B Party': the organization named right after the name(s)."""
-        m = re.match(r",?\s+of\s+(?:the\s+)?(?:(?:ruling|main|minor|opposition|conservative|liberal|progressive)\s+){0,2}",
-                     self.text[end : end + 80])
+        m = _OF_PARTY.match(self.text[end : end + 80])
         if not m:
             return None
         at = end + m.end()
@@ -146,7 +150,8 @@ class RoleFinder:
                 return m.ref
         return None
 
-    def role(self, person: str, title: str, status: str, start: int, end: int, org: str | None) -> tuple[ExtractedRole, ...]:
+    def role(self, person: str, title: str, status: str, start: int, end: int,
+             org: str | None) -> tuple[ExtractedRole, ...]:
         """The role a strategy proposes, its title tidied; none when the words are no title."""
         title = " ".join(title.split()).strip(" ,")
         if not title or not is_title(title):

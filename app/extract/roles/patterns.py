@@ -33,7 +33,9 @@ ROLE_OF = re.compile(
     re.I,
 )
 # A role still to come: "will become", "is to become", "is set to take on the role of".
-FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+set\s+to|(?:is|are)\s+expected\s+to|to\s+be)\s+(?:\w+\s+)?$", re.I)
+FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+set\s+to|(?:is|are)\s+expected\s+to|to\s+be)\s+(?:\w+\s+)?$", re.I
+)
 LEAVING = re.compile(r"^(?:step|resign|quit|retir)", re.I)
 CAPTION = re.compile(r"(?m)^(?P<name>[A-Z][^/\n]{2,40}?) / (?P<title>[A-Z][^/\n]{1,80})$")
 # A comma that ends an apposition, not one inside a name ("Ministry of Ports, Roads and Rail",

@@ -57,6 +57,12 @@ _APPOSED_TITLE = re.compile(
     r"(?P<title>.+?)(?:\s+(?P<prep>of|at|for|in|to|with)\s+(?P<org>.+))?$"
 )
 
+# "chief executive of Acme in 2016": the title, its body, and what follows them.
+_TITLE_AND_BODY = re.compile(
+    r"(?P<title>.+?)(?:\s+(?:of|at)\s+(?P<org>.+?))?(?:\s+(?:in|from|to|on|since|until)\b.*)?$"
+)
+_LEADING_ARTICLE = re.compile(r"^(?:(?:its|their|his|her|the|a|an)\s+)?(?:new|first|second)?\s*", re.I)
+
 MentionStrategy = Callable[[RoleFinder, EntityMention], Iterator[ExtractedRole]]
 ArticleStrategy = Callable[[RoleFinder], Iterator[ExtractedRole]]
 
@@ -224,7 +230,7 @@ def appointments(f: RoleFinder) -> Iterator[ExtractedRole]:
                 if person is None:
                     continue
                 title_phrase = m["title"]
-                tm = re.match(r"(?P<title>.+?)(?:\s+(?:of|at)\s+(?P<org>.+?))?(?:\s+(?:in|from|to|on|since|until)\b.*)?$", title_phrase)
+                tm = _TITLE_AND_BODY.match(title_phrase)
                 if not tm:
                     continue
                 org = f.org_named(tm["org"], base + m.start("title") + tm.start("org")) if tm["org"] else None
@@ -245,7 +251,7 @@ def appointments(f: RoleFinder) -> Iterator[ExtractedRole]:
                     status = STATUS.former
                 else:
                     status = STATUS.current
-                title = re.sub(r"^(?:(?:its|their|his|her|the|a|an)\s+)?(?:new|first|second)?\s*", "", title, flags=re.I)
+                title = _LEADING_ARTICLE.sub("", title)
                 title = re.split(r"\s+(?:in|from|to|on|since|until|after|before|if|when|while|unless|"
                                  r"pending|once|because)\s+", title)[0]
                 yield from f.role(person, title, status, verb_at, base + m.end("title"), org)

@@ -132,8 +132,9 @@ class Attributor:
             people = [t for t in window if 0 < abs(t.i - verb.i) <= 12 and t.ent_type_ == "PERSON"
                       and not (t.dep_ == "pobj") and not (listener and t.i > verb.i)]
             for t in near + people[-1:]:
-                inverted_noun = (t.pos_ == "NOUN" and t.i == verb.i + 2 and self.doc[verb.i + 1].lower_ in ("the", "a", "an")
-                                 and verb.i > 0 and self.doc[verb.i - 1].text in (",", '"', "”", "’"))  # '," said the woman'
+                inverted_noun = (  # '," said the woman'
+                    t.pos_ == "NOUN" and t.i == verb.i + 2 and self.doc[verb.i + 1].lower_ in ("the", "a", "an")
+                    and verb.i > 0 and self.doc[verb.i - 1].text in (",", '"', "”", "’"))
                 if t.ent_type_ in ("DATE", "TIME"):
                     continue
                 if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG") or inverted_noun:
@@ -152,7 +153,8 @@ class Attributor:
 
     def may_introduce(self, verb: Token, before: bool) -> bool:
         """Whether a verb before (or after) the quote can be its reporting clause."""
-        if before and verb.dep_ == "relcl" and verb.head.dep_ in SUBJECT_DEPS and self.quoted.covers(verb.head.head.idx):
+        if (before and verb.dep_ == "relcl" and verb.head.dep_ in SUBJECT_DEPS
+                and self.quoted.covers(verb.head.head.idx)):
             return False  # 'anybody who complains “is not having a good night”': the quote's own subject
         return not any(c.dep_ == "xcomp" and verb.i < c.i and not self.quoted.covers(c.idx)
                        and any(x.lower_ == "to" for x in c.children)

@@ -60,7 +60,8 @@ def reports_own_content(verb: Token, quoted: Quoted) -> bool:
     quote beside it."""
     if not reporting(verb):
         return False
-    return any((c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and verb.lemma_.lower() not in LEXICON.listener_verbs))
+    listener = verb.lemma_.lower() in LEXICON.listener_verbs
+    return any((c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not listener))
                and c.i > verb.i and not quoted.covers(c.idx)
                for c in verb.children)
 

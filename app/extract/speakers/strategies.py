@@ -200,7 +200,8 @@ def embedding_clause(a: Attributor, q: QuoteAt) -> Attribution | None:
     subject = a.subject(node)
     if subject is None or subject.lower_ in LEXICON.empty_subjects or subject.sent != node.sent:
         return None
-    if subject.ent_type_ in ("GPE", "NORP", "LOC", "FAC") and a.entities.at(subject.idx, subject.idx + len(subject.text)) is None:
+    place = subject.ent_type_ in ("GPE", "NORP", "LOC", "FAC")
+    if place and a.entities.at(subject.idx, subject.idx + len(subject.text)) is None:
         # 'Japan has adopted a "data mining" exemption': a place is named, not a speaker made
         return Attribution(None, None, 0.0, None, a.resolver.mention_span(subject))
     ref, confidence = a.resolve(subject, span.start)
