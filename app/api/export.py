@@ -6,7 +6,7 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import get_args, get_origin
+from typing import Any, get_args, get_origin
 
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
@@ -19,7 +19,7 @@ from app.schemas import build
 from app.schemas.read import AmountRead, Page, RoleReport
 
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
-EXPORT_RESPONSES = {
+EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {}, "application/x-ndjson": {}},
           "description": "With `format=csv` or `format=ndjson`: every row of the list, streamed."}
 }
@@ -53,7 +53,7 @@ def _amount(amount: AmountRead) -> str:
 
 # A list of objects in one cell: each object as a short text, joined with '; '. The column is
 # named after the field, plus a suffix where the text is one of the object's fields.
-_CELLS: dict[type[BaseModel], tuple[str, Callable[[BaseModel], str]]] = {
+_CELLS: dict[type[BaseModel], tuple[str, Callable[[Any], str]]] = {
     AmountRead: ("", _amount),                                  # '100000000000000 KRW; 5 percent'
     RoleReport: ("_article_ids", lambda r: str(r.article.id)),  # the articles that report a role
 }

@@ -206,5 +206,5 @@ def on_loop(cls: type[P]) -> Callable[..., Awaitable[P]]:
     async def build(**parameters) -> P:
         return cls(**parameters)
 
-    build.__signature__ = inspect.signature(cls)
+    build.__signature__ = inspect.signature(cls)  # type: ignore[attr-defined]  # FastAPI reads it
     return build

@@ -118,7 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=["ETag", "X-Request-ID"],
         )
     app.add_middleware(RequestContext)
-    app.openapi = lambda: _openapi(app)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]  # FastAPI's documented way
     app.include_router(system.router)
     for module in (people, organizations, roles, quotes, claims, articles, writing, search, facets):
         app.include_router(module.router, prefix="/api/v1")

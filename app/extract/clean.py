@@ -339,7 +339,7 @@ def segments(raw: str, title: str | None = None, writers: tuple[str, ...] = ()) 
     writers = tuple(dict.fromkeys(writers + bylines))
     found = [s for s in (_segment(region, t, page_publisher, writers) for t, region in regions) if s is not None]
     if not found and (head or title):
-        brief = [line for line in head if not title or _key(line) != _key(title)] or [title]
+        brief = [line for line in head if not title or _key(line) != _key(title)] or [title or ""]
         found = [Segment(title=title, body="\n\n".join(brief), publisher=page_publisher)]
     if bylines and found:
         found[0] = replace(found[0], authors=tuple(dict.fromkeys(found[0].authors + bylines)))

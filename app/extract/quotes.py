@@ -113,6 +113,7 @@ def _scan_paragraph(text: str, base: int, index: int, continuing: bool = False) 
     nested: int | None = None
 
     def emit(end: int, closed: bool) -> None:
+        assert open_at is not None  # emitted only while a quote is open
         spans.append(QuoteSpan(
             start=base + max(open_at, 0),
             end=base + (end + 1 if closed else end),

@@ -84,7 +84,7 @@ def repair_line(line: str) -> list[str]:
 def is_caption_line(line: str) -> bool:
     """A photo caption on a line of its own: up to 40 words ending with a short credit."""
     m = _CAPTION_LINE.match(line)
-    return bool(m) and len(m["credit"].split()) <= 6 and len(line.split()) <= 40 and not m["credit"].isupper()
+    return m is not None and len(m["credit"].split()) <= 6 and len(line.split()) <= 40 and not m["credit"].isupper()
 
 
 def strip_credit(line: str) -> str:

@@ -232,7 +232,7 @@ class Resolver:
         compound = " ".join([t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.lower_])
         holders = set()
         for role in self.roles:
-            for title in (role.title_normalized.lower().split(), role.title.lower().split()):
+            for title in ((role.title_normalized or "").lower().split(), role.title.lower().split()):
                 if title and (title[-1] in words or " ".join(title).endswith(compound) and " " in compound):
                     holders.add(role.person)  # the noun is the title's head: "the mayor" of "Riverton mayor"
         return holders

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, bindparam, exists, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -145,7 +147,7 @@ def _list(session: Session, table: str, limit: int, cursor: str | None, sort: st
         walk_claims = session.scalar(_amounts_matching(amount_names), values) >= MANY_AMOUNTS
     stmt = _list_statement(table, names, search_dialect, sort == "-id", after is not None, walk_claims)
     rows = session.execute(stmt, {**values, "limit": limit + 1}).all()
-    return Page(rows[:limit], encode_cursor(rows[limit - 1].id, table, sort) if len(rows) > limit else None)
+    return Page(list(rows[:limit]), encode_cursor(rows[limit - 1].id, table, sort) if len(rows) > limit else None)
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -193,10 +195,10 @@ _TOPICS_OF = select(ClaimTopic.claim_id, ClaimTopic.topic).where(
     ClaimTopic.claim_id.in_(bindparam("ids", expanding=True))).order_by(ClaimTopic.topic)
 
 
-def _claims(session: Session, rows: list) -> list[ClaimRead]:
+def _claims(session: Session, rows: Sequence[Any]) -> list[ClaimRead]:
     """Read models for claim rows, with their amounts and topics (one statement each)."""
     ids = [row.id for row in rows]
-    amounts: dict[int, list] = {i: [] for i in ids}
+    amounts: dict[int, list[Any]] = {i: [] for i in ids}
     topics: dict[int, list[str]] = {i: [] for i in ids}
     if ids:
         for amount in session.execute(_AMOUNTS_OF, {"ids": ids}):

@@ -1,7 +1,9 @@
 """Roles: one record per (person, organization, normalised title), reported by articles."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session
@@ -19,8 +21,8 @@ _COLUMNS = select(
 ).outerjoin(Person, Person.id == Role.person_id).outerjoin(Organization, Organization.id == Role.organization_id)
 
 
-def _read(session: Session, rows: list) -> list[RoleRead]:
-    reports: dict[int, list] = {row.id: [] for row in rows}
+def _read(session: Session, rows: Sequence[Any]) -> list[RoleRead]:
+    reports: dict[int, list[Any]] = {row.id: [] for row in rows}
     if reports:
         stmt = select(
             RoleReport.role_id, RoleReport.article_id, Article.title.label("article_title"), RoleReport.start,

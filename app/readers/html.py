@@ -61,7 +61,7 @@ def read_text(page: str, sha256: str) -> Source:
                  type(exc).__name__, exc)
         found = None
     body = (getattr(found, "text", None) or "").strip()
-    if not has_prose(body):
+    if found is None or isinstance(found, dict) or not has_prose(body):
         text = visible_text(page)
         if not has_prose(text):
             raise InputError("no article text found (only navigation and page furniture)")

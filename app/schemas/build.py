@@ -41,7 +41,7 @@ def _year_month(year: int | None, month: int | None) -> YearMonth | None:
 
 
 def _ref(ref_id: int | None, name: str | None) -> Ref | None:
-    return None if ref_id is None else Ref(id=ref_id, name=name)
+    return None if ref_id is None else Ref(id=ref_id, name=name or "")
 
 
 def _speaker(person_id, person_name, org_id, org_name) -> EntityRef | None:
@@ -64,7 +64,7 @@ def role(r, reports: list) -> RoleRead:
     ]
     return RoleRead(
         id=r.id,
-        person=_ref(r.person_id, r.person_name),
+        person=Ref(id=r.person_id, name=r.person_name),
         organization=_ref(r.organization_id, r.organization_name),
         title=r.title,
         title_normalized=r.title_normalized,

@@ -9,8 +9,8 @@ from app.core.lexicon import LEXICON
 
 T = TypeVar("T")
 # Values the extractor produces, read from the same rule files it reads.
-ClaimType = Literal[LEXICON.claim_types]  # type: ignore[valid-type]
-RoleStatus = Literal[LEXICON.role_statuses.all]  # type: ignore[valid-type]
+ClaimType = Literal[LEXICON.claim_types]  # type: ignore[name-defined]  # the lexicon's values
+RoleStatus = Literal[LEXICON.role_statuses.all]  # type: ignore[name-defined]
 
 
 class Ref(BaseModel):

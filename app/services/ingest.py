@@ -18,6 +18,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -29,6 +31,7 @@ from app.db.models import (
     Claim,
     ClaimAmount,
     ClaimTopic,
+    Organization,
     Quote,
     RoleReport,
     SourceDocument,
@@ -205,16 +208,16 @@ def store(session: Session, prepared: Prepared) -> LoadResult:
         source.family = prepared.family
         source.sha256, source.size, source.loaded_at = prepared.sha256, prepared.size, now
     problems: list[str] = []
-    ids = []
+    stored: list[int] = []
     for position, extracted in enumerate(prepared.articles):
         article = old[position] if position < len(old) else None
-        ids.append(_store_article(session, source, position, extracted, article, problems).id)
+        stored.append(_store_article(session, source, position, extracted, article, problems).id)
     for gone in old[len(prepared.articles):]:
         session.delete(gone)
     session.flush()
     if old:
         db_store.delete_unreported_roles(session)
-    return LoadResult(prepared.name, status, len(ids), article_ids=tuple(ids), problems=tuple(problems))
+    return LoadResult(prepared.name, status, len(stored), article_ids=tuple(stored), problems=tuple(problems))
 
 
 def _store_article(
@@ -271,7 +274,7 @@ class _FactWriter:
         self.reported = problems
         self.problems: list[str] | None = None
         self.people: dict[str, int] = {}
-        self.orgs: dict[str, object] = {}
+        self.orgs: dict[str, Organization] = {}
 
     def write(self) -> None:
         try:
@@ -326,9 +329,10 @@ class _FactWriter:
                 _guarded(self.session, self.problems, f"role {role.title!r}", lambda r=role: self._role(r))
 
     def _role(self, role: ExtractedRole) -> None:
-        org = self.orgs.get(role.organization)
+        org = self.orgs.get(role.organization) if role.organization else None
         record = db_store.get_or_create_role(
-            self.session, self.people[role.person], org.id if org else None, role.title, role.title_normalized
+            self.session, self.people[role.person], org.id if org else None, role.title,
+            role.title_normalized or role.title.lower(),
         )
         record.status = role.status  # the latest report says where things stand
         for column in ("start_year", "start_month", "end_year", "end_month", "period_text"):
@@ -343,7 +347,7 @@ class _FactWriter:
         kept = _by_key(self.session, Quote, self.article.id, lambda q: (q.text, q.kind))
         for quote in self.extracted.quotes:
             reused = _take(kept, (quote.text, quote.kind))
-            self._fact(f"quote {_short(quote.text)}", reused, lambda q=quote, r=reused: self._quote(q, r))
+            self._fact(f"quote {_short(quote.text)}", reused, partial(self._quote, quote, reused))
         self._drop_rest(kept)
 
     def _quote(self, quote: ExtractedQuote, reused: Quote | None) -> None:
@@ -361,7 +365,7 @@ class _FactWriter:
         kept = _by_key(self.session, Claim, self.article.id, lambda c: (c.text, c.type))
         for claim in self.extracted.claims:
             reused = _take(kept, (claim.text, claim.type))
-            self._fact(f"claim {_short(claim.text)}", reused, lambda c=claim, r=reused: self._claim(c, r))
+            self._fact(f"claim {_short(claim.text)}", reused, partial(self._claim, claim, reused))
         self._drop_rest(kept)
 
     def _claim(self, claim: ExtractedClaim, reused: Claim | None) -> None:
@@ -383,7 +387,11 @@ class _FactWriter:
     def _fact(self, what: str, reused: Quote | Claim | None, write: Callable[[], None]) -> None:
         """Write one fact; when an earlier version's row cannot be brought up to date, it goes
         rather than stay with evidence into a body that changed."""
-        if _guarded(self.session, self.problems, what, lambda: write() or True) is None and reused is not None:
+        def attempt() -> bool:
+            write()
+            return True
+
+        if _guarded(self.session, self.problems, what, attempt) is None and reused is not None:
             _guarded(self.session, self.problems, f"stale {what}", lambda: self.session.delete(reused))
 
     def _drop_rest(self, kept: dict) -> None:
@@ -392,15 +400,19 @@ class _FactWriter:
                 self.session.delete(row)
 
 
-def _take(kept: dict, key) -> object | None:
+FactRow = TypeVar("FactRow", Quote, Claim)
+
+
+def _take(kept: dict[tuple[str, str], list[FactRow]], key: tuple[str, str]) -> FactRow | None:
     """The first stored row of an earlier version under `key`, taken out of `kept`."""
     rows = kept.get(key)
     return rows.pop(0) if rows else None
 
 
-def _by_key(session: Session, model, article_id: int, key) -> dict:
+def _by_key(session: Session, model: type[FactRow], article_id: int,
+            key: Callable[[FactRow], tuple[str, str]]) -> dict[tuple[str, str], list[FactRow]]:
     """An updated article's stored rows of one kind, by what identifies a fact across versions."""
-    rows: dict = defaultdict(list)
+    rows: dict[tuple[str, str], list[FactRow]] = defaultdict(list)
     if article_id is not None:
         for row in session.query(model).filter(model.article_id == article_id).order_by(model.id):
             rows[key(row)].append(row)

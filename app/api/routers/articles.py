@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
@@ -32,7 +32,7 @@ from app.schemas.read import (
 )
 
 router = APIRouter(prefix="/articles", tags=["articles"])
-NOT_FOUND = {404: {"model": Problem, "description": "No article with this id."}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No article with this id."}}
 ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="The article's id.")]
 
 
@@ -76,8 +76,8 @@ def article_quotes(
 ) -> Response:
     """The quotes of one article. An `article_id` in the query other than the path's is a 422."""
     _article(session, article_id)
-    filters = scoped(values(filters), request.query_params, article_id=article_id)
-    return quotes_listing(request, session, page, filters, include)
+    scoped_filters = scoped(values(filters), request.query_params, article_id=article_id)
+    return quotes_listing(request, session, page, scoped_filters, include)
 
 
 @router.get("/{article_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND | EXPORT_RESPONSES)
@@ -88,5 +88,5 @@ def article_claims(
 ) -> Response:
     """The claims of one article. An `article_id` in the query other than the path's is a 422."""
     _article(session, article_id)
-    filters = scoped(values(filters), request.query_params, article_id=article_id)
-    return claims_listing(request, session, page, filters, include)
+    scoped_filters = scoped(values(filters), request.query_params, article_id=article_id)
+    return claims_listing(request, session, page, scoped_filters, include)

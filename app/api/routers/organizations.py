@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
@@ -20,7 +20,7 @@ from app.queries import entities
 from app.schemas.read import OrganizationRead, Page, PersonRead, Problem
 
 router = APIRouter(prefix="/organizations", tags=["organizations"])
-NOT_FOUND = {404: {"model": Problem, "description": "No organization with this id."}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No organization with this id."}}
 OrganizationId = Annotated[int, Path(ge=1, le=MAX_ID, description="The organization's id.")]
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
@@ -35,7 +35,7 @@ from app.schemas.read import (
 )
 
 router = APIRouter(prefix="/people", tags=["people"])
-NOT_FOUND = {404: {"model": Problem, "description": "No person with this id."}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No person with this id."}}
 PersonId = Annotated[int, Path(ge=1, le=MAX_ID, description="The person's id.")]
 
 
@@ -80,9 +80,9 @@ def person_quotes(
     """Everything one person said. A `speaker_id` other than the path's, or an organization
     speaker, is a 422."""
     _person(session, person_id)
-    filters = scoped(values(filters), request.query_params, speaker_id=person_id,
-                     speaker_organization_id=None)
-    return quotes_listing(request, session, page, filters, include)
+    scoped_filters = scoped(values(filters), request.query_params, speaker_id=person_id,
+                            speaker_organization_id=None)
+    return quotes_listing(request, session, page, scoped_filters, include)
 
 
 @router.get("/{person_id}/claims", response_model=Page[ClaimRead], responses=NOT_FOUND | EXPORT_RESPONSES)
@@ -94,9 +94,9 @@ def person_claims(
     """Every claim one person made. A `claimant_id` other than the path's, or an organization
     claimant, is a 422."""
     _person(session, person_id)
-    filters = scoped(values(filters), request.query_params, claimant_id=person_id,
-                     claimant_organization_id=None)
-    return claims_listing(request, session, page, filters, include)
+    scoped_filters = scoped(values(filters), request.query_params, claimant_id=person_id,
+                            claimant_organization_id=None)
+    return claims_listing(request, session, page, scoped_filters, include)
 
 
 @router.get("/{person_id}/roles", response_model=Page[RoleRead], responses=NOT_FOUND | EXPORT_RESPONSES)
@@ -108,5 +108,5 @@ def person_roles(
     """Every role one person holds or held. A `person_id` in the query other than the path's
     is a 422."""
     _person(session, person_id)
-    filters = scoped(values(filters), request.query_params, person_id=person_id)
-    return roles_listing(request, session, page, filters)
+    scoped_filters = scoped(values(filters), request.query_params, person_id=person_id)
+    return roles_listing(request, session, page, scoped_filters)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
@@ -14,7 +14,7 @@ from app.schemas import build
 from app.schemas.read import Page, Problem, QuoteRead
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
-NOT_FOUND = {404: {"model": Problem, "description": "No quote with this id."}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No quote with this id."}}
 
 
 def quotes_listing(request, session, page, filters: dict, include: str | None):

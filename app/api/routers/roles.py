@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
@@ -13,7 +13,7 @@ from app.queries import roles
 from app.schemas.read import Page, Problem, RoleRead
 
 router = APIRouter(prefix="/roles", tags=["roles"])
-NOT_FOUND = {404: {"model": Problem, "description": "No role with this id."}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No role with this id."}}
 
 
 def roles_listing(request, session, page, filters: dict, name: str = "roles"):

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base
+
+if TYPE_CHECKING:
+    from app.db.models.entities import Organization
 
 
 class SourceDocument(Base):
@@ -51,4 +55,4 @@ class Article(Base):
     body: Mapped[str] = mapped_column(Text)
 
     source: Mapped[SourceDocument] = relationship(back_populates="articles")
-    publisher: Mapped[Organization | None] = relationship()  # noqa: F821
+    publisher: Mapped[Organization | None] = relationship()

@@ -35,7 +35,7 @@ def _short_forms(name: str) -> set[str]:
 
 def _cluster_people(found: list[Candidate]) -> list[Cluster]:
     full: dict[str, Cluster] = {}
-    singles: list[tuple[int, str]] = []
+    singles: list[tuple[int, str, bool]] = []  # one-word names: where, the name, whether a subject
     for ent in found:
         if ent.label != "PERSON":
             continue
@@ -124,7 +124,7 @@ def _index_mentions(text: str, clusters: list[Cluster]) -> list[EntityMention]:
     return mentions
 
 
-def _add_authors(people: list[Cluster], authors: tuple[str, ...]) -> None:
+def _add_authors(people: list[Cluster], authors: Sequence[str]) -> None:
     by_key = {person_key(f): c for c in people for f in c.forms}
     for author in authors:
         name = byline_person(author)

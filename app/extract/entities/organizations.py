@@ -63,6 +63,7 @@ def _join_forms(clusters: dict[str, Cluster], short: str, long: str) -> None:
     if a is None and b is None:
         return
     if a is None:
+        assert b is not None
         b.forms[short] += 1
     elif b is None:
         a.forms[long] += 1

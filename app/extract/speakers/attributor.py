@@ -83,7 +83,7 @@ class Attributor:
         """(window, reach) pairs in the order they are searched for a reporting verb: just
         before, just after, then further out."""
         before, after = q.before, q.after
-        order = ((before, 3), (after, 6), (before, 6), (after, 22), (before, 30))
+        order: tuple[tuple[list[Token], int], ...] = ((before, 3), (after, 6), (before, 6), (after, 22), (before, 30))
         inner = self.text[q.span.inner_start : q.span.inner_end].rstrip(" \"'”’")
         introducing = any(reporting(t) and all(x.is_punct or x.lower_ == "that" for x in before[:i])
                           for i, t in enumerate(before[:3]))  # 'Lee said, "…"'
