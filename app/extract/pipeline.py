@@ -1,7 +1,7 @@
 """extract(text) -> one ExtractedArticle per article on the page; composes the stages."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.language import Language
@@ -26,7 +26,7 @@ from app.extract.quotes import (
 from app.extract.resolve import Resolver
 from app.extract.roles import find_roles
 from app.extract.speakers import Attribution, Spoken, attribute_all
-from app.extract.types import ExtractedArticle, ExtractedQuote, Segment
+from app.extract.types import ExtractedArticle, ExtractedQuote, ExtractedRole, Segment
 
 
 @cache
@@ -97,10 +97,18 @@ def _without_parts_of_reports(quotes: list[ExtractedQuote]) -> list[ExtractedQuo
     return sorted(kept, key=lambda q: q.start)
 
 
-def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
-    """One article's entities, roles, quotes and claims. Every stage gets the article's one
-    resolver, which owns the entities and hands out their refs; the pipeline tells it what the
-    stages found (the roles, the quoted stretches) as the article is read."""
+@dataclass(frozen=True)
+class Reading:
+    """An article read as far as its speakers: the quote spans that may be speech, the article's
+    resolver (its entities, told the roles and the quoted stretches) and its roles."""
+
+    candidates: list[QuoteSpan]
+    resolver: Resolver
+    roles: list[ExtractedRole]
+
+
+def read_article(segment: Segment, doc: Doc) -> Reading:
+    """The stages before the speakers: quote spans, entities, the resolver, roles."""
     body = segment.body
     candidates = [
         s for s in find_quotes(body)
@@ -112,6 +120,17 @@ def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
     resolver = Resolver(doc, entities)
     roles = find_roles(doc, resolver)  # before speakers: "the mayor" is whoever the article says is mayor
     resolver.update(roles=roles, quoted=Quoted(candidates))
+    return Reading(candidates, resolver, roles)
+
+
+def analyse(segment: Segment, doc: Doc) -> ExtractedArticle:
+    """One article's entities, roles, quotes and claims. Every stage gets the article's one
+    resolver, which owns the entities and hands out their refs; the pipeline tells it what the
+    stages found (the roles, the quoted stretches) as the article is read."""
+    body = segment.body
+    reading = read_article(segment, doc)
+    candidates, resolver, roles = reading.candidates, reading.resolver, reading.roles
+    entities = resolver.entities
     spoken = [
         Spoken(span, attribution, _quote(body, span, attribution))
         for span, attribution in zip(candidates, attribute_all(doc, resolver, candidates), strict=True)
