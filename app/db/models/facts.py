@@ -118,7 +118,7 @@ class Claim(Base):
 
 
 class ClaimTopic(Base):
-    """A topic of the taxonomy in extract/rules/topics.tsv that a claim touches."""
+    """A topic of the taxonomy in core/lexicon/topics.tsv that a claim touches."""
 
     __tablename__ = "claim_topics"
     __table_args__ = (UniqueConstraint("claim_id", "topic"),

@@ -1,5 +1,6 @@
-"""Each way of naming a claim's claimant, alone: made-up clauses with the subject a strategy is
-asked about, and the claimant it gives (PASS: it leaves the subject to the next strategy)."""
+"""Each way of reading a claim, alone: the checks a clause must pass (made-up clauses that pass
+and that fail), and the ways of naming its claimant (made-up clauses with the subject a strategy
+is asked about, and the claimant it gives; PASS: it leaves the subject to the next strategy)."""
 import pytest
 
 from app.extract import claims as c
@@ -57,3 +58,33 @@ def test_every_strategy_has_cases_that_answer_and_that_pass():
     answering = {case[0] for case in CASES if case[5] != PASS}
     passing = {case[0] for case in CASES if case[5] == PASS}
     assert set(c.CLAIMANT_STRATEGIES) == answering == passing
+
+
+CHECKS = [
+    # check, body, the clause (its first words), whether it passes
+    (c.reads_as_a_statement, "The council will invest 2 billion dollars in the port by 2030.", "The council", True),
+    (c.reads_as_a_statement, "Will the council invest 2 billion dollars in the port by 2030?", "Will the", False),
+    (c.reads_as_a_statement, "The council will invest.", "The council", False),
+    (c.outside_interview_questions, "Q: Will the council invest in the port this year?\n\nA: We will invest 2 billion "
+     "dollars by 2030.\n\nQ: When will the work start on the new docks?\n\nA: Next spring.", "We will", True),
+    (c.outside_interview_questions, "Q: Will the council invest 2 billion dollars in the port by 2030?\n\nA: Yes, it "
+     "will.\n\nQ: When will the work start on the new docks?\n\nA: Next spring.", "Will the", False),
+    (c.outside_headings, "The council will invest 2 billion dollars in the port by 2030.", "The council", True),
+    (c.outside_headings, "The vote on the port and its docks took place on Monday evening.\n\nA new start for the "
+     "old harbour docks and their workers\n\nThe council said more work would follow in the spring.", "A new start",
+     False),
+]
+
+
+@pytest.mark.parametrize("check, body, clause, passes", CHECKS, ids=[f"{k[0].__name__}-{i}" for i, k in enumerate(CHECKS)])
+def test_clause_check(check, body, clause, passes):
+    text, doc, read = reading(body)
+    finder = ClaimFinder(doc, read.resolver, [])
+    start = text.index(clause)
+    end = next(i for i in range(start, len(text) + 1) if i == len(text) or text[i] in ".?\n")
+    end = end + 1 if end < len(text) and text[end] == "?" else end
+    assert check(finder, start, end) is passes
+
+
+def test_every_check_has_cases_that_pass_and_that_fail():
+    assert {k[0] for k in CHECKS if k[3]} == {k[0] for k in CHECKS if not k[3]} == set(c.CLAUSE_CHECKS)
