@@ -4,9 +4,10 @@ headings and datelines left out."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from app.core.lexicon import LEXICON
 from app.extract.clean import WIRE_DATELINE, reads_as_heading
@@ -43,76 +44,135 @@ def _heading_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _place_named_by_title(text: str, label: str, start: int, end: int) -> str | None:
+    """'chairwoman Helen Park': tagged a place, but a title word before it names a person."""
+    if label in ("FAC", "GPE", "LOC", "NORP", "WORK_OF_ART") and _after_title_word(text, start) \
+            and 2 <= len(text[start:end].split()) <= 3 and clean_person(text[start:end]):
+        return "PERSON"
+    return None
+
+
+def _person_like_an_org(text: str, label: str, start: int, end: int) -> str | None:
+    """'local daily Harbour Gazette', "Acme Motors' team": an organization's noun beside the name."""
+    return "ORG" if label == "PERSON" and _looks_like_org(text, start, end) else None
+
+
+def _org_with_honorific(text: str, label: str, start: int, end: int) -> str | None:
+    """'Mr Brown' tagged an organization."""
+    name = text[start:end]
+    honorific = name.split()[0].lower().rstrip(".") in LEXICON.honorifics
+    if label == "ORG" and honorific and not POSSESSIVE_SPLIT.search(name):
+        return "PERSON"
+    return None
+
+
+def _org_named_by_title(text: str, label: str, start: int, end: int) -> str | None:
+    """'spokesman Jo Lee' tagged an organization: a title word names a person next."""
+    name = text[start:end]
+    if label == "ORG" and _after_title_word(text, start) and clean_person(name) and len(name.split()) >= 2 \
+            and org_kind(name) == "company" and not any(w.lower() in LEXICON.org_suffixes for w in name.split()):
+        return "PERSON"
+    return None
+
+
+LabelFix = Callable[[str, str, int, int], str | None]
+# A place that a title word names, before anything else; then, once the span is settled, the first
+# of these that answers relabels it.
+PLACE_FIXES: tuple[LabelFix, ...] = (_place_named_by_title,)
+LABEL_FIXES: tuple[LabelFix, ...] = (_person_like_an_org, _org_with_honorific, _org_named_by_title)
+
+
+def _first_fix(fixes: tuple[LabelFix, ...], text: str, label: str, start: int, end: int) -> str:
+    return next((fixed for fix in fixes if (fixed := fix(text, label, start, end)) is not None), label)
+
+
+def _span(doc: Doc, ent: Span, label: str, names: list[tuple[int, int]]) -> tuple[int, int]:
+    """The entity's span, repaired: a given name left out before a surname; an organization cut
+    before a Korean name glued to it, and taking in "and X" after "… of …"."""
+    text = text_of(doc)
+    start, end = ent.start_char, ent.end_char
+    if label == "PERSON":
+        start = _given_name_before(doc, ent, start)
+    for ns, ne in names:
+        if ns < end and start < ne and label == "ORG":
+            end = min(end, ns) if ns > start else start
+    if end > start and label == "ORG" and " of " in text[start:end]:
+        m = re.match(r" and ([A-Z][\w&]*(?: [A-Z][\w&]*)?)", text[end:])
+        if m:
+            end += m.end()
+    return start, end
+
+
+def _missed_korean_names(text: str, found: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
+    """Korean names the tagger missed."""
+    return found + [Candidate(ns, ne, "PERSON", text[ns:ne]) for ns, ne in names
+                    if not any(c.start <= ns and ne <= c.end and c.label == "PERSON" for c in found)]
+
+
+def _sharing_an_org_head(text: str, found: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
+    """"Acme Motors" tagged a person beside "Acme Bank": a shared first word with an organization."""
+    heads = {c.text.split()[0] for c in found if c.label == "ORG" and len(c.text.split()) > 1}
+    return [Candidate(c.start, c.end, "ORG", c.text)
+            if c.label == "PERSON" and c.text.split()[0] in heads and not KOREAN_NAME.fullmatch(c.text) else c
+            for c in found]
+
+
+def _org_of_a_surname(text: str, found: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
+    """"Vera Holm" tagged an organization where "Holm" is tagged a person."""
+    surnames = {c.text for c in found if c.label == "PERSON" and len(c.text.split()) == 1}
+    return [Candidate(c.start, c.end, "PERSON", c.text)
+            if c.label == "ORG" and 2 <= len(c.text.split()) <= 3 and c.text.split()[-1] in surnames
+            and not any(w.lower() in ORG_KIND_WORDS for w in c.text.split()) and clean_person(c.text) else c
+            for c in found]
+
+
+def _outside_datelines(text: str, found: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
+    """Not where a wire story was filed ("NORDPORT, Jan. 2 (Wirepress) --")."""
+    datelines = [(m.start(), m.end()) for m in WIRE_DATELINE.finditer(text)]
+    return [c for c in found if not any(s <= c.start < e for s, e in datelines)]
+
+
+def _named_in_the_body(text: str, found: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
+    """Names the body names outside its headings: a name only a heading gives is left out."""
+    headings = _heading_spans(text)
+    in_body = {c.text for c in found if not any(s <= c.start < e for s, e in headings)}
+    return [c for c in found if c.text in in_body]
+
+
+CandidatePass = Callable[[str, list[Candidate], list[tuple[int, int]]], list[Candidate]]
+# Over all of an article's candidates, in order.
+PASSES: tuple[CandidatePass, ...] = (
+    _missed_korean_names, _sharing_an_org_head, _org_of_a_surname, _outside_datelines, _named_in_the_body,
+)
+
+
 def candidates(doc: Doc, quoted: Quoted) -> list[Candidate]:
-    """Named-entity spans, repaired: Korean names the tagger missed, names glued to an
-    organization, organizations cut at 'and', organizations tagged as people."""
+    """Named-entity spans, repaired: each entity's label (PLACE_FIXES, LABEL_FIXES) and span,
+    then the PASSES over them all."""
     text = text_of(doc)
     names = [(m.start(), m.end()) for m in KOREAN_NAME.finditer(text)
              if m.group(0).split()[0].lower() not in LEXICON.title_modifiers]
     found: list[Candidate] = []
     for ent in doc.ents:
-        label = ent.label_
-        if label in ("FAC", "GPE", "LOC", "NORP", "WORK_OF_ART") and _after_title_word(text, ent.start_char) \
-                and 2 <= len(ent.text.split()) <= 3 and clean_person(ent.text):
-            label = "PERSON"  # "chairwoman Helen Park": tagged a place, but a title word names a person
+        label = _first_fix(PLACE_FIXES, text, ent.label_, ent.start_char, ent.end_char)
         if label not in ("PERSON", "ORG"):
             continue
-        start, end = ent.start_char, ent.end_char
-        if label == "PERSON":
-            start = _given_name_before(doc, ent, start)
-        for ns, ne in names:
-            if ns < end and start < ne and label == "ORG":
-                end = min(end, ns) if ns > start else start
+        start, end = _span(doc, ent, label, names)
         if end <= start:
             continue
-        if label == "ORG" and " of " in text[start:end]:
-            m = re.match(r" and ([A-Z][\w&]*(?: [A-Z][\w&]*)?)", text[end:])
-            if m:
-                end += m.end()
-        if label == "PERSON" and _looks_like_org(text, start, end):
-            label = "ORG"
-        elif label == "ORG" and text[start:end].split()[0].lower().rstrip(".") in LEXICON.honorifics \
-                and not POSSESSIVE_SPLIT.search(text[start:end]):
-            label = "PERSON"  # "Mr Brown" tagged an organization
-        elif label == "ORG" and _after_title_word(text, start) and clean_person(text[start:end]) and \
-                len(text[start:end].split()) >= 2 and org_kind(text[start:end]) == "company" and \
-                not any(w.lower() in LEXICON.org_suffixes for w in text[start:end].split()):
-            label = "PERSON"  # "spokesman Jo Lee": a title word names a person next
+        label = _first_fix(LABEL_FIXES, text, label, start, end)
         if label == "ORG":
             start, end = _extend_org(doc, ent, start, end)
         span = doc.char_span(start, end, alignment_mode="expand")
         subject = (span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and label == "PERSON"
                    and span.root.tag_ == "NNP" and not quoted.covers(start))
         found.append(Candidate(start, end, label, text[start:end], subject))
-    for ns, ne in names:
-        if not any(c.start <= ns and ne <= c.end and c.label == "PERSON" for c in found):
-            found.append(Candidate(ns, ne, "PERSON", text[ns:ne]))
-    # "Acme Motors" tagged a person beside "Acme Bank": a shared first word with an organization.
-    org_heads = {c.text.split()[0] for c in found if c.label == "ORG" and len(c.text.split()) > 1}
-    found = [
-        Candidate(c.start, c.end, "ORG", c.text)
-        if c.label == "PERSON" and c.text.split()[0] in org_heads and not KOREAN_NAME.fullmatch(c.text)
-        else c
-        for c in found
-    ]
-    surnames = {c.text for c in found if c.label == "PERSON" and len(c.text.split()) == 1}
-    found = [
-        Candidate(c.start, c.end, "PERSON", c.text)
-        if c.label == "ORG" and 2 <= len(c.text.split()) <= 3 and c.text.split()[-1] in surnames
-        and not any(w.lower() in ORG_KIND_WORDS for w in c.text.split()) and clean_person(c.text)
-        else c
-        for c in found
-    ]  # "Vera Holm" tagged an organization, "Holm" a person
-    headings = _heading_spans(text)
-    datelines = [(m.start(), m.end()) for m in WIRE_DATELINE.finditer(text)]
-    found = [c for c in found if not any(s <= c.start < e for s, e in datelines)]
-    in_body = {c.text for c in found if not any(s <= c.start < e for s, e in headings)}
-    return sorted(
-        (c for c in found if c.text in in_body), key=lambda c: c.start
-    )
+    for each in PASSES:
+        found = each(text, found, names)
+    return sorted(found, key=lambda c: c.start)
 
 
-def _extend_org(doc: Doc, ent, start: int, end: int) -> tuple[int, int]:
+def _extend_org(doc: Doc, ent: Span, start: int, end: int) -> tuple[int, int]:
     """Take in a capitalised word the tagger left out before the name ("Brain-inspired Computing
     Lab") and a unit noun after it ("Solar Power division")."""
     m = re.search(r"(?<![\w'’-])([A-Z][a-z]+(?:-[a-z]+)*) $", text_of(doc)[max(0, start - 40) : start])
@@ -133,7 +193,7 @@ def _extend_org(doc: Doc, ent, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _given_name_before(doc: Doc, ent, start: int) -> int:
+def _given_name_before(doc: Doc, ent: Span, start: int) -> int:
     """'Reps. Ana Silva': a capitalised word the tagger left out before a surname."""
     if ent.start == 0 or len(ent) != 1:
         return start
