@@ -152,16 +152,16 @@ def test_a_source_with_a_url_is_that_url_wherever_its_file_lies(migrated_db, tmp
 
 
 def test_one_fact_that_cannot_be_stored_is_reported_and_the_rest_are_kept(migrated_db, tmp_path, capsys, monkeypatch):
-    from app.services import ingest
+    from app.services.facts import FactWriter
 
-    original = ingest._FactWriter._quote
+    original = FactWriter._quote
 
     def failing(self, quote, reused):
         if "books" in quote.text:
             raise ValueError("refused for the test")
         return original(self, quote, reused)
 
-    monkeypatch.setattr(ingest._FactWriter, "_quote", failing)
+    monkeypatch.setattr(FactWriter, "_quote", failing)
     (tmp_path / "library.txt").write_text(STORY + "\"We start in May,\" Okoro added.\n", encoding="utf-8")
     assert load_paths(migrated_db, tmp_path) == 0
     out = capsys.readouterr().out
