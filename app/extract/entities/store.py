@@ -5,6 +5,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.core.lexicon import LEXICON
 from app.core.names import org_key, person_key
 from app.extract.entities.kinds import org_kind
 from app.extract.types import Entity, EntityMention
@@ -61,6 +62,21 @@ class ArticleEntities:
     def is_person(self, ref: str | None) -> bool:
         entity = self.by_ref.get(ref) if ref is not None else None
         return entity is not None and entity.type == "person"
+
+    def by_head(self, noun: str) -> str | None:
+        """'the airline', 'the union': the one organization of the article whose name ends in
+        that noun ('Skyway Airlines', 'Rail Workers' Union'), else the only company for a company
+        noun ('the company', 'the firm')."""
+        noun = noun.lower()
+        named = [e for e in self.entities if e.type == "organization" and len(e.name.split()) > 1
+                 and e.name.split()[-1].lower().rstrip("s") == noun.rstrip("s")]
+        if len(named) == 1:
+            return named[0].ref
+        if noun in LEXICON.company_nouns:
+            companies = [e for e in self.entities if e.type == "organization" and e.kind in ("company", "finance")]
+            if len(companies) == 1:
+                return companies[0].ref
+        return None
 
     def nearest_before(self, pos: int, type_: str, skip: Callable[[int], bool] | None = None,
                        fits: Callable[[str], bool] | None = None) -> EntityMention | None:

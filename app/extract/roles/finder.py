@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from app.core.lexicon import LEXICON
-from app.extract.entities import clean_org, org_by_head, org_kind_words
+from app.extract.entities import clean_org, org_kind_words
 from app.extract.resolve import Resolver
 from app.extract.roles.patterns import NOMINATED
 from app.extract.titles import CONNECTORS, Word, is_title
@@ -70,7 +70,7 @@ class RoleFinder:
         that the noun names."""
         if word[:1].isupper():
             return self.org_named(word, at)
-        return org_by_head(self.entities, word)
+        return self.entities.by_head(word)
 
     def is_place(self, phrase: str) -> bool:
         phrase = re.sub(r"^(?:the)\s+", "", phrase.strip(), flags=re.I)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 
 from app.core.lexicon import LEXICON
 from app.extract.clean import BYLINE_BRACKET
-from app.extract.entities import org_by_head, org_kind_words
+from app.extract.entities import org_kind_words
 from app.extract.roles.finder import STATUS, RoleFinder
 from app.extract.roles.patterns import (
     APPOINT,
@@ -202,7 +202,7 @@ def title_apposed(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRo
         org = f.org_named(re.sub(r"['’]s$", "", taken[0].text), taken[0].start)
         title_words = title_words[1:]
     elif common_owner:
-        org = org_by_head(f.entities, common_owner["noun"])
+        org = f.entities.by_head(common_owner["noun"])
     phrase = re.match(r"(?P<title>.+?)\s+(?:of|at)\s+(?P<org>[A-Z].+)$", " ".join(title_words))
     if phrase and is_title(phrase["title"]) and org is None:  # "the chief executive of Acme, Jo Lee,"
         org = f.org_named(phrase["org"], f.text.find(phrase["org"], taken[0].start))
