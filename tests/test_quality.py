@@ -26,8 +26,11 @@ FLOORS = {
     ("roles", "status_accuracy"): 0.95,
     ("quotes", "f1"): 0.95,
     ("quotes", "speaker_accuracy"): 0.95,
-    ("claims", "f1"): 0.74,
-    ("claims", "claimant_accuracy"): 0.83,
+    # The seeds' reading keeps fewer claims than realworld_dev's: an interviewee's "we need to …"
+    # and a forecast in a quote are not claims there, so precision on them sits near .5 while
+    # recall is 1.0 (claims are a commitment frame or an amount, judged on all sets at once).
+    ("claims", "f1"): 0.65,
+    ("claims", "claimant_accuracy"): 0.88,
     ("claims", "amount_accuracy"): 0.95,
     ("articles", "f1"): 0.95,
 }
@@ -121,16 +124,17 @@ REALWORLD_DOCS = SHARED / "gold" / "realworld_dev_docs"
 # what is measured on them.
 REALWORLD_FLOORS = {
     ("articles", "f1"): 0.95,
-    ("people", "f1"): 0.90,
-    ("organizations", "f1"): 0.77,
-    ("quotes", "quote_and_speaker_f1"): 0.87,
-    ("roles", "f1"): 0.66,
-    ("roles", "period_accuracy"): 0.95,
-    ("claims", "f1"): 0.67,
-    ("claims", "claimant_accuracy"): 0.71,
+    ("people", "f1"): 0.92,
+    ("organizations", "f1"): 0.81,
+    ("quotes", "quote_and_speaker_f1"): 0.88,
+    ("roles", "f1"): 0.75,
+    ("roles", "period_accuracy"): 0.96,
+    ("roles", "status_accuracy"): 0.95,
+    ("claims", "f1"): 0.81,
+    ("claims", "claimant_accuracy"): 0.77,
 }
-# Photo captions with their agency credit that still reach a body (measured on the 33 articles).
-REALWORLD_MAX_LEAKS = 5
+# Page furniture (photo captions with their agency credit) that still reaches a body.
+REALWORLD_MAX_LEAKS = 0
 
 
 @pytest.fixture(scope="module")

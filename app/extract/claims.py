@@ -1,10 +1,11 @@
 """Policy claims: clauses that state a plan, commitment, target, deal, rule, position or
-forecast, typed by the cue patterns in lexicon/claim_cues.tsv, with claimant, amounts, target
-year and topics.
+forecast, with claimant, amounts, target year and topics.
 
-A clause needs a cue for its type and, unless it carries an amount, a commitment marker (a
-modal, a future, a verb of deciding or promising: lexicon/commitment_markers.txt), so that
-background ("In 2006, he worked at …") is not read as a claim. The claimant is the clause's
+A clause is a claim when it states an amount or holds the frame of a commitment (a modal, a
+future, a verb of planning, promising, proposing or backing: lexicon/commitment_markers.txt),
+whether or not a cue word names its kind, so that background ("In 2006, he worked at …") is not
+read as a claim. Its type is its cue's (lexicon/claim_cues.tsv), else its frame's
+(lexicon/claim_frames.tsv). The claimant is the clause's
 named subject; quoted speech without one belongs to its speaker; "it"/"this" subjects take the
 organization or person the clause names as an actor; an unnamed body ("the government") gives
 no claimant.
@@ -23,17 +24,28 @@ from app.extract.clean import ABBREVIATION_END, WIRE_DATELINE
 from app.extract.quotes import in_heading, question_paragraphs
 from app.extract.resolve import Resolver
 from app.extract.speakers import Spoken
-from app.extract.types import ExtractedClaim, text_of
+from app.extract.types import ExtractedAmount, ExtractedClaim, text_of
 
 _EDGE = " \n\t\"“”‘’'―—–-"
 _TARGET_YEAR = re.compile(r"\b(?:by|until|through|before|in time for)\s+(?:the end of\s+)?((?:19|20)\d\d)\b", re.I)
 
 
 def claim_type(text: str) -> str | None:
+    """The type its cue words give a claim (lexicon/claim_cues.tsv), else None."""
     for kind, pattern in LEXICON.claim_cues:
         if pattern.search(text):
             return kind
     return None
+
+
+def frame_type(text: str, amounts: tuple[ExtractedAmount, ...]) -> str:
+    """The type of a claim no cue types, by its frame (lexicon/claim_frames.tsv): a target, a
+    deal, a forecast, a position or a plan; else a program when it states money, a forecast
+    otherwise ("sales rose 8 percent")."""
+    for kind, pattern in LEXICON.claim_frames:
+        if pattern.search(text):
+            return kind
+    return "program" if any(len(a.unit) == 3 and a.unit.isupper() for a in amounts) else "forecast"
 
 
 def topics(text: str) -> tuple[str, ...]:
@@ -137,9 +149,84 @@ def placeholder_actor(f: ClaimFinder, c: ClauseAt) -> Claimant | None:
     return None
 
 
+def organization_it(f: ClaimFinder, c: ClauseAt) -> Claimant | None:
+    """'It added that it plans to invest …', 'it said sales would rise': 'it' saying, planning or
+    committing is the organization last named as a subject, else the article's main company (an
+    'it' that only opens a sentence, "it is thought …", names nobody)."""
+    head = c.subject.head
+    if c.subject.lower_ != "it" or c.subject.dep_ != "nsubj" or not (head.lemma_.lower() in LEXICON.reporting_verbs
+                                        or LEXICON.commitment_markers.search(head.text)):
+        return None
+    found = f.resolver.organization_before(c.subject.idx)
+    return Claimant(found) if found is not None else None
+
+
 # Tried in order for each subject of the clause (the main clause's first); the first answer decides.
 CLAIMANT_STRATEGIES: tuple[ClaimantStrategy, ...] = (
-    first_person, resolved_subject, possessive_owner, placeholder_actor,
+    first_person, resolved_subject, possessive_owner, placeholder_actor, organization_it,
+)
+
+
+@dataclass(frozen=True)
+class ClaimAt:
+    """A claim's clause as the source strategies read it: its tokens, the subjects that may name
+    its claimant (the main clause's first), and, inside a quote, the quote's speaker."""
+
+    tokens: list[Token]
+    subjects: list[Token]
+    quoted: bool
+    speaker: str | None
+
+
+SourceStrategy = Callable[["ClaimFinder", ClaimAt], Claimant | None]
+
+
+def according_to_source(f: ClaimFinder, c: ClaimAt) -> Claimant | None:
+    """'…, according to Finance Minister Jo Park': the source the writer gives."""
+    for token in c.tokens:
+        if token.lower_ != "according" or token.i + 1 >= len(f.doc) or f.doc[token.i + 1].lower_ != "to":
+            continue
+        for source in (t for t in f.doc[token.i + 1].children if t.dep_ == "pobj"):
+            resolution = f.resolver.resolve(source, source.idx, actor=True)
+            if resolution.ref is not None:
+                return Claimant(resolution.ref)
+    return None
+
+
+def subject_of_the_clause(f: ClaimFinder, c: ClaimAt) -> Claimant | None:
+    """Who the clause's subjects name, by the CLAIMANT_STRATEGIES."""
+    for subject in c.subjects:
+        clause = ClauseAt(c.tokens, subject, c.quoted, c.speaker)
+        for strategy in CLAIMANT_STRATEGIES:
+            answer = strategy(f, clause)
+            if answer is not None:
+                return answer
+    return None
+
+
+def agent_of_a_plan(f: ClaimFinder, c: ClaimAt) -> Claimant | None:
+    """'plans by BT to offer …', 'Mr James' proposals', 'the chancellor's announcement': the one
+    whose plan it is (lexicon/plan_nouns.txt), by 'by' or a possessive."""
+    for token in c.tokens:
+        if token.lemma_.lower() not in LEXICON.plan_nouns:
+            continue
+        agents = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children
+                  if g.dep_ == "pobj"] + [p for p in token.children if p.dep_ == "poss"]
+        for agent in agents:
+            resolution = f.resolver.resolve(agent, agent.idx, actor=True)
+            if resolution.ref is not None:
+                return Claimant(resolution.ref)
+    return None
+
+
+def speaker_of_the_quote(f: ClaimFinder, c: ClaimAt) -> Claimant | None:
+    """A clause inside a quote that names no one else is its speaker's."""
+    return Claimant(c.speaker) if c.quoted else None
+
+
+# Tried in order for a claim's clause; the first answer decides (none: nobody is named).
+SOURCE_STRATEGIES: tuple[SourceStrategy, ...] = (
+    according_to_source, subject_of_the_clause, agent_of_a_plan, speaker_of_the_quote,
 )
 
 
@@ -198,38 +285,36 @@ class ClaimFinder:
         subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= tokens[0].i]
         roots = [t for t in subjects if t.head.dep_ == "ROOT"]
         ordered = roots + [t for t in subjects if t not in roots]
+        main = ordered[:1]
         if ordered and ordered[0].lower_ in LEXICON.placeholder_subjects and len(ordered) > 1:
             ordered = ordered[1:2] + ordered[:1]
-        return tokens, [subject for position, subject in enumerate(ordered) if not position or (
+        return tokens, [subject for position, subject in enumerate(ordered) if not position or subject in main or (
             subject.lower_ not in self.pronouns_and_placeholders and subject.pos_ == "PROPN")]
 
     def claimant(self, start: int, end: int, quoted: bool, speaker: str | None) -> str | None:
-        """Who makes the claim of [start, end): the first strategy's answer for its first
-        subject that gives one; else the quote's speaker for a quoted clause."""
+        """Who makes the claim of [start, end): the first SOURCE_STRATEGIES answer."""
         tokens, subjects = self._subjects(start, end)
-        for subject in subjects:
-            clause = ClauseAt(tokens, subject, quoted, speaker)
-            for strategy in CLAIMANT_STRATEGIES:
-                answer = strategy(self, clause)
-                if answer is not None:
-                    return answer.ref
-        return speaker if quoted else None
+        at = ClaimAt(tokens, subjects, quoted, speaker)
+        for strategy in SOURCE_STRATEGIES:
+            answer = strategy(self, at)
+            if answer is not None:
+                return answer.ref
+        return None
 
     def find(self) -> list[ExtractedClaim]:
-        """Each clause that passes the CLAUSE_CHECKS and that a cue types as a claim, with an
-        amount or a commitment marker (so that background is not read as a claim)."""
+        """Each clause that passes the CLAUSE_CHECKS and states an amount or holds the frame of a
+        commitment, plan, forecast, target or position (lexicon/commitment_markers.txt), typed by
+        its cue words, else by its frame."""
         claims: list[ExtractedClaim] = []
         for sent in sentences(self.doc):
             for start, end in clauses(self.doc, sent):
                 if not all(check(self, start, end) for check in CLAUSE_CHECKS):
                     continue
                 text = self.text[start:end]
-                kind = claim_type(text)
-                if kind is None:
-                    continue
                 amounts = tuple(a for a in find_amounts(sent) if start <= a.start and a.end <= end)
                 if not amounts and not LEXICON.commitment_markers.search(text):
                     continue
+                kind = claim_type(text) or frame_type(text, amounts)
                 quoted, speaker = self._speaker_of(start)
                 claims.append(ExtractedClaim(
                     text=text,

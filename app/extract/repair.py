@@ -24,8 +24,11 @@ _GLUED_OPENER = re.compile(r"(?<=[a-z][,:])(?=[“‘][A-Za-z])")
 _GLUED_STRAIGHT = re.compile(r"(?<=[a-z0-9%][.!?,])\"(?=[A-Z])")
 # A photo caption and its credit glued to the text after it: "A view of the port (Wirepress)The ..."
 # (a closing parenthesis directly followed by a capital letter or quote does not occur in prose).
+# A caption's words may hold short asides in parentheses: where each person stands ("(left)",
+# "(center, left)"); its credit is the last parenthesis.
+_CAPTION_WORDS = r"(?:[^()]|\([^()]{1,20}\))"
 _GLUED_CAPTION = re.compile(
-    r"^(?P<caption>[^()]{0,400}?\((?P<credit>[^()]{1,60})\))(?=[A-Z\"“‘'\[])"
+    rf"^(?P<caption>{_CAPTION_WORDS}{{0,600}}?\((?P<credit>[^()]{{1,60}})\))(?=[A-Z\"“‘'\[])"
 )
 # Where a scraper joined a heading or deck to the next block: a lower-case letter, a capital.
 _GLUED_BLOCK = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -34,7 +37,7 @@ _NAME_CAPTION = re.compile(
     r"(?P<caption>(?<![\w'’-])(?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+ / [A-Z][^/\n]{1,80}?[a-z])(?=[A-Z\"“])"
 )
 # A caption on a line of its own: a short line that ends with a parenthesised credit.
-_CAPTION_LINE = re.compile(r"^[^()]{2,300}\((?P<credit>[^()]{1,60})\)$")
+_CAPTION_LINE = re.compile(rf"^{_CAPTION_WORDS}{{2,600}}\((?P<credit>[^()]{{1,60}})\)$")
 _SIGN_OFF = re.compile(r"\s*(?<![\w.])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
 def remove_markers(line: str) -> str:
     if not _MARKERS.search(line):
@@ -58,7 +61,7 @@ def drop_glued_caption(line: str) -> str:
     """A photo caption glued to the text after it goes; a heading or deck glued to the caption's
     start stays, on a line of its own."""
     m = _GLUED_CAPTION.match(line)
-    if not (m and len(m["credit"].split()) <= 8 and len(m["caption"].split()) <= 60):
+    if not (m and len(m["credit"].split()) <= 8 and len(m["caption"].split()) <= 90):
         return line
     deck = _GLUED_BLOCK.search(line, 0, m.start("credit"))
     return (line[: deck.start()] + "\n" if deck else "") + line[m.end():]
@@ -84,7 +87,7 @@ def repair_line(line: str) -> list[str]:
 def is_caption_line(line: str) -> bool:
     """A photo caption on a line of its own: up to 40 words ending with a short credit."""
     m = _CAPTION_LINE.match(line)
-    return m is not None and len(m["credit"].split()) <= 6 and len(line.split()) <= 40 and not m["credit"].isupper()
+    return m is not None and len(m["credit"].split()) <= 6 and len(line.split()) <= 90 and not m["credit"].isupper()
 
 
 def strip_credit(line: str) -> str:

@@ -42,6 +42,9 @@ class Resolution:
 NOBODY = Resolution(None, 0.0, None)
 
 
+COMMON_NOUN_TAGS = ("NN", "NNS")
+
+
 class Resolver:
     def __init__(self, doc: Doc, entities: ArticleEntities):
         self.doc = doc
@@ -219,6 +222,17 @@ class Resolver:
         found = self.entities.nearest_before(before, "organization", self.quoted.covers, fits)
         return (found.ref, CONFIDENCE.org_nearest) if found else (None, 0.0)
 
+    def organization_before(self, before: int) -> str | None:
+        """The organization last named as a subject before `before`, else the article's main
+        company, else the organization last named."""
+        acting = self._last_subject(before, "organization")
+        if acting is not None:
+            return acting
+        if "company" in self.main:
+            return self.main["company"]
+        found = self.entities.nearest_before(before, "organization", self.quoted.covers)
+        return found.ref if found else None
+
     def _fitting(self, kind: str | None) -> Callable[[str], bool] | None:
         if kind is None:
             return None
@@ -271,6 +285,8 @@ class Resolver:
         ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
         if ent is None or self._in_dateline(ent.start_char):
             return None
+        if len(ent) == 1 and token.tag_ in COMMON_NOUN_TAGS:
+            return None  # "Schools will …": a common noun the tagger misread as a name
         if ent.label_ == "PERSON":
             name = clean_person(ent.text)
             type_ = "person"

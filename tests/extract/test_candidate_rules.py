@@ -10,6 +10,12 @@ FIXES = [
     # fix, text, the name in it, the tagger's label, the label it becomes (None: left alone)
     (c._place_named_by_title, "The chairwoman Helen Park spoke on Monday.", "Helen Park", "GPE", "PERSON"),
     (c._place_named_by_title, "The city of Helen Park voted on Monday.", "Helen Park", "GPE", None),
+    (c._political_group, "The Liberal Democrats voted against the bill.", "Liberal Democrats", "NORP", "ORG"),
+    (c._political_group, "The Korean voters went to the polls.", "Korean", "NORP", None),
+    (c._affiliation_after_a_name, "Analyst Mia Stone of Harbour Kleinwort said so.", "Harbour Kleinwort", "PERSON",
+     "ORG"),
+    (c._affiliation_after_a_name, "Analyst Mia Stone and Harbour Kleinwort said so.", "Harbour Kleinwort", "PERSON",
+     None),
     (c._person_like_an_org, "The local daily Harbour Gazette reported it on Monday.", "Harbour Gazette", "PERSON",
      "ORG"),
     (c._person_like_an_org, "The reporter Harbour Gazette spoke on Monday.", "Harbour Gazette", "PERSON", None),
@@ -50,5 +56,9 @@ def test_passes():
     headed = "Acme Bank opens new branch\n\nThe branch opened on Monday, Jo Lee said to the crowd there."
     assert c._named_in_the_body(headed, [_at(headed, "Acme Bank", "ORG"), _at(headed, "Jo Lee", "PERSON")], []) == \
         [_at(headed, "Jo Lee", "PERSON")]
-    assert c.PASSES == (c._missed_korean_names, c._sharing_an_org_head, c._org_of_a_surname, c._outside_datelines,
+    union = "The Public and Commercial Services Union and Acme and Harbour Motors said so."
+    joined = c._joined_by_and(union, [_at(union, "Public", "ORG"), _at(union, "Commercial Services Union", "ORG"),
+                                      _at(union, "Acme", "ORG"), _at(union, "Harbour Motors", "ORG")], [])
+    assert [x.text for x in joined] == ["Public and Commercial Services Union", "Acme", "Harbour Motors"]
+    assert c.PASSES == (c._joined_by_and, c._missed_korean_names, c._sharing_an_org_head, c._org_of_a_surname, c._outside_datelines,
                         c._named_in_the_body)

@@ -29,6 +29,10 @@ CASES = [
      "It was part", "It", None, "Hanbit Motors"),
     (c.placeholder_actor, "The deal was part of the 500 buses the city agreed to buy by 2027.",
      "The deal was", "deal", None, PASS),
+    (c.organization_it, "Hanbit Motors opened a plant on Monday. It plans to hire 500 workers there by 2026.",
+     "It plans", "It", None, "Hanbit Motors"),
+    (c.organization_it, "Hanbit Motors opened a plant on Monday. It is thought the plant will hire 500 workers.",
+     "It is thought", "It", None, PASS),
 ]
 
 
@@ -88,3 +92,45 @@ def test_clause_check(check, body, clause, passes):
 
 def test_every_check_has_cases_that_pass_and_that_fail():
     assert {k[0] for k in CHECKS if k[3]} == {k[0] for k in CHECKS if not k[3]} == set(c.CLAUSE_CHECKS)
+
+
+SOURCES = [
+    # strategy, body, the claim's clause (its first words), quoted: the quote's speaker, expected claimant
+    (c.according_to_source, "The ministry will spend 40 billion won on new schools by 2028, according to Finance "
+     "Minister Jo Park.", "The ministry", None, "Jo Park"),
+    (c.according_to_source, "The ministry will spend 40 billion won on new schools by 2028, the report said.",
+     "The ministry", None, PASS),
+    (c.subject_of_the_clause, "Hanbit Motors will spend 40 billion won on a new plant by 2028.", "Hanbit Motors",
+     None, "Hanbit Motors"),
+    (c.subject_of_the_clause, "The plant will cost 40 billion won and open by 2028.", "The plant", None, PASS),
+    (c.agent_of_a_plan, "Plans by Hanbit Motors to build a 40 billion won plant were approved on Monday.", "Plans by",
+     None, "Hanbit Motors"),
+    (c.agent_of_a_plan, "Plans to build a 40 billion won plant were approved by the council on Monday.", "Plans to",
+     None, PASS),
+    (c.speaker_of_the_quote, '"The city will build 500 homes a year by 2030," Mayor Jo Park said on Monday.',
+     "The city", "Jo Park", "Jo Park"),
+    (c.speaker_of_the_quote, "The city will build 500 homes a year by 2030, officials said on Monday.", "The city",
+     None, PASS),
+]
+
+
+@pytest.mark.parametrize("strategy, body, clause, speaker, expected", SOURCES,
+                         ids=[f"{case[0].__name__}-{i}" for i, case in enumerate(SOURCES)])
+def test_source_strategy(strategy, body, clause, speaker, expected):
+    text, doc, read = reading(body)
+    finder = ClaimFinder(doc, read.resolver, [])
+    start = text.index(clause)
+    end = text.index(".", start) if speaker is None else text.index(',"', start)
+    tokens, subjects = finder._subjects(start, end)
+    ref = next((e.ref for e in read.resolver.entities.entities if e.name == speaker), None)
+    found = strategy(finder, c.ClaimAt(tokens, subjects, speaker is not None, ref))
+    if expected == PASS:
+        assert found is None, found
+    else:
+        assert found is not None and name_of(finder.resolver, found.ref) == expected
+
+
+def test_every_source_strategy_has_cases_that_answer_and_that_pass():
+    answering = {case[0] for case in SOURCES if case[4] != PASS}
+    passing = {case[0] for case in SOURCES if case[4] == PASS}
+    assert set(c.SOURCE_STRATEGIES) == answering == passing

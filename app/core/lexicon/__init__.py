@@ -103,6 +103,7 @@ class Lexicon:
     unit_heads: frozenset[str]
     company_nouns: frozenset[str]
     government_nouns: frozenset[str]
+    party_members: frozenset[str]
     description_kinds: Mapping[str, str]
     # --- titles and roles
     title_words: frozenset[str]
@@ -135,6 +136,8 @@ class Lexicon:
     mention_prepositions: frozenset[str]
     # --- claims and amounts
     claim_cues: tuple[tuple[str, re.Pattern[str]], ...]
+    claim_frames: tuple[tuple[str, re.Pattern[str]], ...]
+    plan_nouns: frozenset[str]
     commitment_markers: re.Pattern[str]
     topics: tuple[tuple[str, re.Pattern[str]], ...]
     currencies: Mapping[str, str]
@@ -178,6 +181,7 @@ class Lexicon:
             unit_heads=_words("unit_heads.txt"),
             company_nouns=_words("company_nouns.txt"),
             government_nouns=_words("government_nouns.txt"),
+            party_members=_words("party_members.txt"),
             description_kinds=_mapping("description_kinds.tsv"),
             title_words=_words("title_words.txt"),
             title_modifiers=_words("title_modifiers.txt"),
@@ -207,6 +211,8 @@ class Lexicon:
             generic_subjects=_words("generic_subjects.txt"),
             mention_prepositions=_words("mention_prepositions.txt"),
             claim_cues=_labelled("claim_cues.tsv"),
+            claim_frames=_labelled("claim_frames.tsv"),
+            plan_nouns=_words("plan_nouns.txt"),
             commitment_markers=_union("commitment_markers.txt"),
             topics=_labelled("topics.tsv"),
             currencies=_mapping("currencies.tsv", lower=True),

@@ -52,6 +52,13 @@ def _place_named_by_title(text: str, label: str, start: int, end: int) -> str | 
     return None
 
 
+def _political_group(text: str, label: str, start: int, end: int) -> str | None:
+    """'the Democrats', 'the Tories', 'Liberal Democrats': tagged a political group, but a party's
+    members in the plural (lexicon/party_members.txt) name the party."""
+    words = text[start:end].split()
+    return "ORG" if label == "NORP" and words and words[-1].lower() in LEXICON.party_members else None
+
+
 def _person_like_an_org(text: str, label: str, start: int, end: int) -> str | None:
     """'local daily Harbour Gazette', "Acme Motors' team": an organization's noun beside the name."""
     return "ORG" if label == "PERSON" and _looks_like_org(text, start, end) else None
@@ -75,11 +82,27 @@ def _org_named_by_title(text: str, label: str, start: int, end: int) -> str | No
     return None
 
 
+# "Mike Powell of Dresdner Kleinwort": a name after another person's name and "of" is where
+# that person works, not a second person.
+_NAME_AND_OF = re.compile(r"[A-Z][\w'’.-]+\s+(?:of|from)\s+$")
+
+
+def _affiliation_after_a_name(text: str, label: str, start: int, end: int) -> str | None:
+    """'analyst Mike Powell of Dresdner Kleinwort Wasserstein': tagged a person, but a name's
+    'of' makes it the organization that person belongs to."""
+    if label == "PERSON" and _NAME_AND_OF.search(text[max(0, start - 60) : start]) and \
+            len(text[start:end].split()) >= 2:
+        return "ORG"
+    return None
+
+
 LabelFix = Callable[[str, str, int, int], str | None]
 # A place that a title word names, before anything else; then, once the span is settled, the first
 # of these that answers relabels it.
-PLACE_FIXES: tuple[LabelFix, ...] = (_place_named_by_title,)
-LABEL_FIXES: tuple[LabelFix, ...] = (_person_like_an_org, _org_with_honorific, _org_named_by_title)
+PLACE_FIXES: tuple[LabelFix, ...] = (_place_named_by_title, _political_group)
+LABEL_FIXES: tuple[LabelFix, ...] = (
+    _person_like_an_org, _affiliation_after_a_name, _org_with_honorific, _org_named_by_title,
+)
 
 
 def _first_fix(fixes: tuple[LabelFix, ...], text: str, label: str, start: int, end: int) -> str:
@@ -139,10 +162,27 @@ def _named_in_the_body(text: str, found: list[Candidate], names: list[tuple[int,
     return [c for c in found if c.text in in_body]
 
 
+def _joined_by_and(text: str, found: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
+    """'Public and Commercial Services Union' cut by the tagger at 'and': a one-word organization,
+    'and', and an organization whose last word says it is no company (a union, an association, a
+    council) are one name."""
+    out: list[Candidate] = []
+    for c in sorted(found, key=lambda c: c.start):
+        last = out[-1] if out else None
+        if (last is not None and last.label == "ORG" and c.label == "ORG" and len(last.text.split()) == 1
+                and text[last.end : c.start] == " and " and len(c.text.split()) >= 2
+                and org_kind(c.text) != "company"):
+            out[-1] = Candidate(last.start, c.end, "ORG", text[last.start : c.end], last.subject)
+            continue
+        out.append(c)
+    return out
+
+
 CandidatePass = Callable[[str, list[Candidate], list[tuple[int, int]]], list[Candidate]]
 # Over all of an article's candidates, in order.
 PASSES: tuple[CandidatePass, ...] = (
-    _missed_korean_names, _sharing_an_org_head, _org_of_a_surname, _outside_datelines, _named_in_the_body,
+    _joined_by_and, _missed_korean_names, _sharing_an_org_head, _org_of_a_surname, _outside_datelines,
+    _named_in_the_body,
 )
 
 
@@ -175,7 +215,7 @@ def candidates(doc: Doc, quoted: Quoted) -> list[Candidate]:
 def _extend_org(doc: Doc, ent: Span, start: int, end: int) -> tuple[int, int]:
     """Take in a capitalised word the tagger left out before the name ("Brain-inspired Computing
     Lab") and a unit noun after it ("Solar Power division")."""
-    m = re.search(r"(?<![\w'’-])([A-Z][a-z]+(?:-[a-z]+)*) $", text_of(doc)[max(0, start - 40) : start])
+    m = re.search(r"(?<![\w'’-])([A-Z][a-z]+(?:-[a-z]+)*|[A-Z]{2,6}) $", text_of(doc)[max(0, start - 40) : start])
     if m and start == ent.start_char:
         word_start = start - len(m.group(1)) - 1
         span = doc.char_span(word_start, start - 1, alignment_mode="expand")
@@ -214,9 +254,12 @@ def _after_title_word(text: str, start: int) -> bool:
 
 
 def _looks_like_org(text: str, start: int, end: int) -> bool:
+    """An organization's noun right before the name in its clause ("local daily X") or right
+    after it ("X's team"); not a name that opens with a title ("Chair Chung Euisun")."""
     nouns = LEXICON.org_nouns
-    before = re.findall(r"[A-Za-z-]+", text[max(0, start - 40) : start])[-2:]
-    if _after_title_word(text, start):
+    clause = re.split(r"[,;:.!?\"“”()]", text[max(0, start - 40) : start])[-1]
+    before = re.findall(r"[A-Za-z-]+", clause)[-2:]
+    if _after_title_word(text, start) or text[start:end].split()[0].lower().rstrip(".") in LEXICON.title_words:
         return False  # "council member Dana Whitfield": the title word names a person next
     possessive = re.search(r"['’]s?$", text[start:end]) is not None
     after = re.match(

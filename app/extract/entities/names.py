@@ -63,7 +63,7 @@ def clean_org(text: str) -> str | None:
         return None  # "GPT-5", "4.0": products and versions
     if all(w.lower() in ORG_KIND_WORDS for w in words):
         return None  # "Research Institute": a generic description
-    if all(w.lower() in title_and_modifier_words() for w in words):
+    if all(w.lower() in title_and_modifier_words() and not w.isupper() for w in words):
         return None  # "Education", "Labor", "Digital": a portfolio or a title word, not a body
     if len(words) == 1 and (
         words[0].lower() in LEXICON.org_stopwords | LEXICON.title_words

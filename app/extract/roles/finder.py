@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.core.lexicon import LEXICON
 from app.extract.entities import clean_org, org_kind_words
@@ -16,7 +16,8 @@ from app.extract.types import EntityMention, ExtractedRole, text_of
 STATUS = LEXICON.role_statuses
 # ", of the ruling …": what stands between a name and the party it belongs to.
 _OF_PARTY = re.compile(
-    r",?\s+of\s+(?:the\s+)?(?:(?:ruling|main|minor|opposition|conservative|liberal|progressive)\s+){0,2}"
+    r",?\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
+    r"(?:(?:ruling|main|minor|opposition|conservative|liberal|progressive)\s+){0,2}"
 )
 
 
@@ -48,10 +49,15 @@ class RoleFinder:
         if any(start <= m.start < start + len(phrase) and self.person(m.ref) for m in self.entities.mentions):
             return None
         span = self.doc.char_span(start, start + len(phrase.rstrip()), alignment_mode="expand")
-        if span is not None and span.ents and all(e.label_ in ("GPE", "LOC", "NORP") for e in span.ents):
-            return None  # "ambassador to Japan": a place, not an employer
+        if span is not None and span.ents and all(
+                e.label_ in ("GPE", "LOC") or e.label_ == "NORP" and e.text.lower() in LEXICON.demonyms
+                for e in span.ents):
+            return None  # "ambassador to Japan", "Korean president": a place or a nation, not an employer
         name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
         name = re.split(r"['’]s\b", name)[-1].strip() or name
+        member_of = self.body_of_members(name)
+        if member_of is not None:
+            return member_of
         words = name.split()
         if not words or len(words) > 8 or not all(w[0].isupper() or w in CONNECTORS for w in words):
             return None
@@ -64,6 +70,15 @@ class RoleFinder:
         if cleaned is None:
             return None
         return self.resolver.named(cleaned, "organization", start, start + len(phrase))
+
+    def body_of_members(self, name: str) -> str | None:
+        """The organization a member's word names: 'Liberal Democrat' of the Liberal Democrats,
+        'Tory' of the Tories, 'Conservative' of the Conservative Party, as the article names it."""
+        forms = {f"{name}s", f"{name[:-1]}ies" if name.endswith("y") else f"{name}s", f"{name} Party",
+                 f"{name} party"}
+        found = [e.ref for e in self.entities.entities if e.type == "organization"
+                 and ({e.name, *e.aliases} & forms)]
+        return found[0] if len(found) == 1 else None
 
     def owner(self, word: str, at: int) -> str | None:
         """'Acme's' is Acme; 'the company's', 'the airline's' is the organization of the article
@@ -124,6 +139,11 @@ class RoleFinder:
             if mention.start > at:
                 break
         return None
+
+    def token_at(self, at: int) -> Token | None:
+        """The token that starts at or covers the character at `at`."""
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
 
     def sentence_start(self, at: int) -> int:
         span = self.doc.char_span(at, at + 1, alignment_mode="expand")

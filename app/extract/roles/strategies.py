@@ -36,6 +36,7 @@ from app.extract.roles.patterns import (
 )
 from app.extract.titles import (
     DETERMINERS,
+    Word,
     head_length,
     is_abbreviation,
     is_demonym,
@@ -57,6 +58,11 @@ _APPOSED_TITLE = re.compile(
     r"(?P<title>.+?)(?:\s+(?P<prep>of|at|for|in|to|with)\s+(?P<org>.+))?$"
 )
 
+# "a former minister and now a professor": where a second apposition of the same name begins.
+_SECOND_APPOSITION = re.compile(
+    r",?\s+and\s+(?=(?:the\s+|a\s+|an\s+)?(?:current|currently|former|formerly|previously|later|now|also)\b)"
+)
+ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 # "chief executive of Acme in 2016": the title, its body, and what follows them.
 _TITLE_AND_BODY = re.compile(
     r"(?P<title>.+?)(?:\s+(?:of|at)\s+(?P<org>.+?))?(?:\s+(?:in|from|to|on|since|until)\b.*)?$"
@@ -83,9 +89,11 @@ def appositions(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRole
     rest = f.text[mention.end : mention.end + 250]
     if not rest.startswith(", "):
         return
-    first = rest[2:].split(" ", 1)[0].lower()
+    first = rest[2:].split(" ", 1)[0]
     allowed = DETERMINERS | LEXICON.former_words | LEXICON.current_words | LEXICON.title_modifiers
-    if first.islower() and first not in allowed and first not in title_words():
+    word = f.token_at(mention.end + 2)
+    if first.islower() and first not in allowed and first not in title_words() and \
+            (word is None or word.pos_ not in ("ADJ", "NOUN")):
         return  # ", said X" or ", who …": not an apposition
     stop = STOP_CLAUSE.search(rest, 2)
     phrase = rest[2 : stop.start() if stop else len(rest)]
@@ -94,7 +102,7 @@ def appositions(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRole
     if stop and stop.group().strip() in LEXICON.said_forms and head and head[-1].lower() in LEXICON.anonymous_sources:
         return  # "… met Jo Lee, an official at the office said": the official is the verb's subject
     offset = mention.end + 2
-    for part in re.split(r",?\s+and\s+(?=(?:the\s+|a\s+|an\s+)?(?:current|former|now|also)\b)", phrase):
+    for part in _SECOND_APPOSITION.split(phrase):
         at = offset + phrase.find(part)
         yield from _apposition(f, mention, part, at)
 
@@ -157,11 +165,16 @@ def title_before(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRol
         title_words = [w.text for w in taken if w.start >= org_end and w.text not in ("'s", "’s")]
     else:
         lead = leading_name(taken)
-        if lead and not is_demonym(lead) and all(w.ent in ("", "ORG", "NORP", "FAC") for w in lead) and not (
-            lead[0].start == f.sentence_start(lead[0].start) and lead[0].pos == "ADJ"
-        ):
-            name = " ".join(w.text for w in lead)
-            org = f.org_named(re.sub(r"['’]s$", "", name), lead[0].start)
+        name = re.sub(r"['’]s$", "", " ".join(w.text for w in lead))
+        if lead and lead[0].start == f.sentence_start(lead[0].start) and lead[0].pos != "PROPN" \
+                and not any(w.ent for w in lead):
+            # a sentence's first words that the tagger names nothing are capitalised common words
+            # ("Yet aviation analyst …", "Aviation analyst …"), unless they name a body of the
+            # article: by its members ("Conservative … spokesman" of the Conservatives) or by its
+            # head noun ("Union general secretary" of the article's one union)
+            org = f.body_of_members(name) or (f.entities.by_head(name) if len(lead) == 1 else None)
+        elif lead and not is_demonym(lead) and all(_may_name_a_body(w) for w in lead):
+            org = f.org_named(name, lead[0].start)
         if lead and (org is not None or is_demonym(lead)):
             title_words = [w.text for w in taken[len(lead):]]
     org = org or f.org_after(f.chain_end(mention))
@@ -175,6 +188,12 @@ def title_before(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRol
         return  # "secretary for trade Ana Roe, Ben Cho": a list of people, the title is the first's
     title = singular(" ".join(words)) if first < mention.start or len(words) == 1 else " ".join(words)
     yield from f.role(mention.ref, title, status, start, mention.end, org)
+
+
+def _may_name_a_body(word: Word) -> bool:
+    """A word before a title that may name the holder's organization: not a person's or a
+    place's name, except an acronym the tagger took for a name ("PCSU deputy general secretary")."""
+    return word.ent in ("", "ORG", "NORP", "FAC") or (word.ent == "PERSON" and ACRONYM.fullmatch(word.text) is not None)
 
 
 def title_apposed(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRole]:
