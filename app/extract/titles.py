@@ -5,18 +5,16 @@ A title ends in a head word of lexicon/title_words.txt ("spokesman", "chief exec
 by its acronym in parentheses ("Chief Executive Officer (CEO)"). Before a name it may stand with
 an organization and modifiers: "Acme Bank's senior policy adviser Jo Lee", "Port Authority
 chairwoman Helen Park", "Reps. A, B and C". Titles are normalised for grouping ("CEO" = "Chief
-Executive Officer"), and a company title written without its company is read as held at the
-article's main company (lexicon/org_titles.tsv).
+Executive Officer"); an article's main organization of each kind is the one it names most.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.core.lexicon import LEXICON
-from app.extract.types import ExtractedRole
 
 if TYPE_CHECKING:
     from app.extract.entities import ArticleEntities
@@ -170,23 +168,6 @@ def is_demonym(words: list[Word]) -> bool:
     return " ".join(_bare(w.text) for w in words) in demonyms or any(_bare(w.text) in demonyms for w in words[-1:])
 
 
-def ministry_for(role: ExtractedRole, entities: ArticleEntities) -> ExtractedRole:
-    """'Fisheries Minister' at the 'Fisheries Ministry' the article names (or 'Ministry of Fisheries …')."""
-    words = role.title.split()
-    if role.organization is not None or len(words) < 2 or _bare(words[-1]) not in ("minister", "secretary"):
-        return role
-    portfolio = " ".join(w.lower() for w in words[:-1]
-                         if w.lower() not in LEXICON.former_words | LEXICON.current_words | {"deputy", "vice"})
-    if not portfolio:
-        return role
-    for entity in entities.entities:
-        name = entity.name.lower()
-        if entity.type == "organization" and (name in (f"{portfolio} ministry", f"{portfolio} department")
-                                                or name.startswith(f"ministry of {portfolio}")):
-            return replace(role, organization=entity.ref)
-    return role
-
-
 def main_organizations(entities: ArticleEntities) -> dict[str, str]:
     """kind -> the organization of that kind the article is about: the only one it names, or the
     one it names most (at least twice, and more often than any other of its kind)."""
@@ -202,16 +183,3 @@ def main_organizations(entities: ArticleEntities) -> dict[str, str]:
         if len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
             main[kind] = ranked[0][0]  # the only one of its kind, or the one named most
     return main
-
-
-def with_main_organization(role: ExtractedRole, main: dict[str, str]) -> ExtractedRole:
-    """'the co-chairman' in a story about one company holds the post at that company."""
-    if role.organization is not None:
-        return role
-    words = re.sub(r"[().,]", " ", role.title.lower()).split()  # "Chief Executive Officer (CEO)"
-    kinds = LEXICON.org_titles
-    for n in range(min(3, len(words)), 0, -1):
-        kind = kinds.get(" ".join(words[-n:]))
-        if kind in main:
-            return replace(role, organization=main[kind])
-    return role

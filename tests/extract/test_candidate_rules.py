@@ -5,6 +5,8 @@ import pytest
 
 from app.extract.entities import candidates as c
 from app.extract.entities.candidates import Candidate
+from app.extract.entities import unlabelled as u
+from app.extract.entities.unlabelled import body_names, caption_spans, parts_around_with
 
 FIXES = [
     # fix, text, the name in it, the tagger's label, the label it becomes (None: left alone)
@@ -12,6 +14,11 @@ FIXES = [
     (c._place_named_by_title, "The city of Helen Park voted on Monday.", "Helen Park", "GPE", None),
     (c._political_group, "The Liberal Democrats voted against the bill.", "Liberal Democrats", "NORP", "ORG"),
     (c._political_group, "The Korean voters went to the polls.", "Korean", "NORP", None),
+    (c._political_group, "But the Lib Dems voted against the bill.", "Lib Dems", "PERSON", "ORG"),
+    (c._place_before_its_title, "Riverton Mayor Jo Park spoke on Monday.", "Riverton", "ORG", "GPE"),
+    (c._place_before_its_title, "Riverton chief executive Jo Park spoke on Monday.", "Riverton", "ORG", None),
+    (c._owned_thing, "Sales fell across its Slimfast range this year.", "Slimfast", "PERSON", "PRODUCT"),
+    (c._owned_thing, "Sales fell, Slimfast said this year.", "Slimfast", "PERSON", None),
     (c._affiliation_after_a_name, "Analyst Mia Stone of Harbour Kleinwort said so.", "Harbour Kleinwort", "PERSON",
      "ORG"),
     (c._affiliation_after_a_name, "Analyst Mia Stone and Harbour Kleinwort said so.", "Harbour Kleinwort", "PERSON",
@@ -23,6 +30,10 @@ FIXES = [
     (c._org_with_honorific, "Later Acme Robotics spoke on Monday.", "Acme Robotics", "ORG", None),
     (c._org_named_by_title, "Their spokesman Jo Lee spoke on Monday.", "Jo Lee", "ORG", "PERSON"),
     (c._org_named_by_title, "Their spokesman Acme Corp spoke on Monday.", "Acme Corp", "ORG", None),
+    (c._org_apposed_to_a_person, "It went to Dara Holm, the country's richest man, in May.", "Dara Holm", "ORG",
+     "PERSON"),
+    (c._org_apposed_to_a_person, "It went to Dara Holm, the country's richest bank, in May.", "Dara Holm", "ORG",
+     None),
 ]
 
 
@@ -60,5 +71,70 @@ def test_passes():
     joined = c._joined_by_and(union, [_at(union, "Public", "ORG"), _at(union, "Commercial Services Union", "ORG"),
                                       _at(union, "Acme", "ORG"), _at(union, "Harbour Motors", "ORG")], [])
     assert [x.text for x in joined] == ["Public and Commercial Services Union", "Acme", "Harbour Motors"]
-    assert c.PASSES == (c._joined_by_and, c._missed_korean_names, c._sharing_an_org_head, c._org_of_a_surname, c._outside_datelines,
+    joined = "Acme Securities with Harbour Bank merged. Jo Park with Acme spoke."
+    split = u.split_at_with(joined, [_at(joined, "Acme Securities with Harbour Bank", "ORG"),
+                                      _at(joined, "Jo Park with Acme", "PERSON")], [])
+    assert [x.text for x in split] == ["Acme Securities", "Harbour Bank", "Jo Park with Acme"]
+    bodies = "In 2003 Acme bought MIM Holdings. The Korea Confederation of Trade Unions met Jo Park."
+    assert [x.text for x in u.bodies_by_their_word(bodies, [_at(bodies, "Acme", "ORG"), _at(bodies, "Jo Park", "PERSON")],
+                                                     [])] == ["Acme", "Jo Park", "MIM Holdings",
+                                                              "Korea Confederation of Trade Unions"]
+    inside = "Officials of the Harbour Pilots Union said so."
+    assert [x.text for x in u.bodies_by_their_word(inside, [_at(inside, "Harbour Pilots", "ORG")], [])] == \
+        ["Harbour Pilots Union"]
+    over = "Union leader Jo Park Union said so."
+    assert u.bodies_by_their_word(over, [_at(over, "Jo Park", "PERSON")], []) == [_at(over, "Jo Park", "PERSON")]
+    caption = "The plan was debated.\n\nDana Holt / CEO, Harbour Diamond\n\nThe plan will help."
+    assert [(x.text, x.label) for x in u.caption_affiliations(caption, [_at(caption, "Harbour Diamond", "PERSON")],
+                                                                []) ] == [("Harbour Diamond", "ORG")]
+    assert u.caption_affiliations("Dana Holt / Chief Executive\n\nThe plan will help.", [], []) == []
+    swallowed = "For the Lib Dems David Laws said so. The Office for Government Policy Coordination said so."
+    split = u.person_after_a_body(swallowed, [_at(swallowed, "Lib Dems David Laws", "ORG"),
+                                               _at(swallowed, "Office for Government Policy Coordination", "ORG")], [])
+    assert [(x.text, x.label) for x in split] == [("Lib Dems", "ORG"), ("David Laws", "PERSON"),
+                                                  ("Office for Government Policy Coordination", "ORG")]
+    assert c.PASSES == (c._joined_by_and, u.split_at_with, u.person_after_a_body, u.bodies_by_their_word, u.caption_affiliations,
+                        c._missed_korean_names, c._sharing_an_org_head, c._org_of_a_surname, c._outside_datelines,
                         c._named_in_the_body)
+
+
+BODY_NAMES = [
+    # text, the organizations a body's word names in it
+    ("In 2003 Acme bought MIM Holdings.", ["MIM Holdings"]),
+    ("Kim Min-kyu / Taelim Industrial Co., Ltd.", ["Taelim Industrial Co., Ltd."]),
+    ("In November the British Medical Association met.", ["British Medical Association"]),
+    ("Half of Harbour Motors Co. is for sale.", ["Harbour Motors Co."]),
+    ("Samsung, LG and SK Group rose.", ["SK Group"]),
+    ("The Political Funds Act was passed.", []),
+    ("Trade Unions are angry.", []),
+    ("The Union said so.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", BODY_NAMES)
+def test_body_names(text, expected):
+    assert [text[s.start : s.end] for s in body_names(text)] == expected
+
+
+CAPTIONS = [
+    # text, the organizations its caption lines name
+    ("Jeon Ho-il / Korea Confederation of Trade Unions\n\nIt must change.", ["Korea Confederation of Trade Unions"]),
+    ("Kim Sung-kyu / CEO, Shinhan Diamond\n\nIt can run all night.", ["Shinhan Diamond"]),
+    ("Kim Min-kyu / Taelim Industrial Co., Ltd.\n\nIt can run.", ["Taelim Industrial Co., Ltd."]),
+    ("Jo Park / Chief Executive\n\nIt can run all night.", []),
+    ("Jo Park / Attorney for the families\n\nIt can run all night.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CAPTIONS)
+def test_caption_spans(text, expected):
+    assert [text[s.start : s.end] for s in caption_spans(text)] == expected
+
+
+@pytest.mark.parametrize("name, parts", [
+    ("Korea Post Securities with Woori Investment Bank", ["Korea Post Securities", "Woori Investment Bank"]),
+    ("Partnership with Acme", ["Partnership", "Acme"]),
+    ("Acme Robotics", ["Acme Robotics"]),
+])
+def test_parts_around_with(name, parts):
+    assert [name[a:b] for a, b in parts_around_with(name)] == parts

@@ -1,6 +1,7 @@
 import pytest
 
 from app.core.names import org_key, person_key
+from app.extract.entities import clean_org, org_kind, split_org
 from tests.extract.helpers import analyse
 
 
@@ -92,3 +93,42 @@ def test_generic_and_product_names_are_not_organizations(body):
     article, _ = analyse(body)
     names = {e.name for e in article.entities if e.type == "organization"}
     assert not names & {"Research Institute", "GPT-5"}
+
+
+@pytest.mark.parametrize("raw, cleaned", [
+    ("ISP Freedom2surf", "Freedom2surf"),  # a common noun's acronym before the name
+    ("RFID", None),  # a technology
+    ("BBC Radio 4", "BBC Radio 4"),  # a number that belongs to a broadcaster's name
+    ("GPT 5", None),  # a number that marks a version
+    ("Taelim Industrial Co., Ltd.", "Taelim Industrial Co., Ltd."),
+    ("Acme, Bolt", None),  # a list, not one name
+    ("European HDTV Summit", None),  # an event
+    ("Yangpyeong Expressway", None),  # a road
+])
+def test_clean_org(raw, cleaned):
+    assert clean_org(raw) == cleaned
+
+
+@pytest.mark.parametrize("raw, unit, owner", [
+    ("the Prime Minister's Office", "Prime Minister's Office", None),  # an office a title names
+    ("Acme Electronics' Solar division", "Solar division", "Acme Electronics"),
+])
+def test_split_org(raw, unit, owner):
+    assert split_org(raw) == (unit, owner)
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Riverton City Council", "government"), ("HM Treasury", "government"), ("Harbour News Agency", "media"),
+    ("Financial Supervisory Commission", "agency"), ("Seoul Central District Court", "agency"),
+    ("Rail Workers' Union", "union"), ("Korea Confederation of Trade Unions", "union"),
+    ("Riverton Health Trust", "association"), ("United Nations", "international"),
+    ("World Health Organization", "international"), ("Green Party", "party"), ("Hanil University", "academic"),
+    ("Acme Robotics", "company"),
+])
+def test_org_kind(name, kind):
+    assert org_kind(name) == kind
+
+
+@pytest.mark.parametrize("raw, cleaned", [("Treasury", "Treasury"), ("Ministry", None), ("Research Institute", None)])
+def test_a_kind_word_alone_names_a_body_only_where_the_lexicon_says(raw, cleaned):
+    assert clean_org(raw) == cleaned

@@ -2,10 +2,14 @@
 strategy proposes (person, title, organization, status), and sentences it finds nothing in."""
 import pytest
 
-from app.extract.roles import find_roles
+from app.extract.roles import find_roles, placing
 from app.extract.roles import strategies as s
 from app.extract.roles.finder import RoleFinder
+from app.extract.titles import main_organizations
+from app.extract.types import ExtractedRole
 from tests.extract.helpers import name_of, reading
+
+PASS = "pass"
 
 CASES = [
     # strategy, article body, the roles it proposes
@@ -80,3 +84,53 @@ def test_the_first_report_of_a_role_is_kept_and_dated():
     roles = find_roles(doc, read.resolver)
     assert [(name_of(read.resolver, r.person), r.title, r.start_year) for r in roles] == \
         [("Jo Park", "chief executive", 2019)]
+
+
+PLACINGS = [
+    # placing, article body, the role's holder and title (written without an organization), where it places it
+    (placing.ministry_of_the_portfolio, "Fisheries Minister Jo Park visited the port. The Fisheries Ministry said "
+     "catches rose.", "Jo Park", "Fisheries Minister", "Fisheries Ministry"),
+    (placing.ministry_of_the_portfolio, "Fisheries Minister Jo Park visited the port. The Trade Ministry said "
+     "catches rose.", "Jo Park", "Fisheries Minister", PASS),
+    (placing.party_of_the_holder, "Rep. Jo Park, senior spokesperson of the Green Party, said the bill would pass.",
+     "Jo Park", "Rep.", "Green Party"),
+    (placing.party_of_the_holder, "Rep. Jo Park, senior adviser at Acme Robotics, said the bill would pass.",
+     "Jo Park", "Rep.", PASS),
+    (placing.main_organization, "Hanbit Motors said sales rose. Hanbit Motors will hire 500 workers, its chief "
+     "executive Jo Park said.", "Jo Park", "chief executive", "Hanbit Motors"),
+    (placing.main_organization, "Hanbit Motors said sales rose. Hanbit Motors will hire 500 workers, Mayor Jo Park "
+     "said.", "Jo Park", "Mayor", PASS),
+]
+
+
+@pytest.mark.parametrize("way, body, holder, title, expected", PLACINGS,
+                         ids=[f"{c[0].__name__}-{i}" for i, c in enumerate(PLACINGS)])
+def test_placing(way, body, holder, title, expected):
+    _, doc, read = reading(body)
+    finder = RoleFinder(doc, read.resolver)
+    entities = read.resolver.entities
+    people = [m for m in entities.mentions if entities.is_person(m.ref)]
+    found = tuple(role for mention in people for strategy in s.MENTION_STRATEGIES for role in strategy(finder, mention))
+    person = next(e.ref for e in entities.entities if e.name == holder)
+    at = placing.Placing(entities, main_organizations(entities), found)
+    answer = way(ExtractedRole(person, title, "current", 0, 1), at)
+    assert (answer is None if expected == PASS else name_of(read.resolver, answer) == expected), answer
+
+
+def test_every_placing_has_cases_that_place_and_that_pass():
+    placing_ways = {c[0] for c in PLACINGS if c[4] != PASS}
+    passing = {c[0] for c in PLACINGS if c[4] == PASS}
+    assert set(placing.PLACINGS) == placing_ways == passing
+
+
+def test_a_party_adjective_names_the_party():
+    for body, title, party in [
+        ("Conservative local government spokesman Glyn Davies said the plan was wrong.",
+         "local government spokesman", "Conservative Party"),
+        ("The plan was wrong, said Democratic Sen. Jo Park of Ohio.", "Sen.", "Democratic Party"),
+        ("Jo Park, a DP lawmaker, said the plan was wrong. The Democratic Party (DP) backed it.", "lawmaker",
+         "Democratic Party"),
+    ]:
+        _, doc, read = reading(body)
+        roles = find_roles(doc, read.resolver)
+        assert (title, party) in {(r.title, name_of(read.resolver, r.organization)) for r in roles}, body

@@ -104,6 +104,10 @@ class Lexicon:
     company_nouns: frozenset[str]
     government_nouns: frozenset[str]
     party_members: frozenset[str]
+    sole_bodies: frozenset[str]
+    common_acronyms: frozenset[str]
+    numbered_names: frozenset[str]
+    party_adjectives: Mapping[str, str]
     description_kinds: Mapping[str, str]
     # --- titles and roles
     title_words: frozenset[str]
@@ -114,6 +118,7 @@ class Lexicon:
     title_connectors: frozenset[str]
     title_stops: frozenset[str]
     org_titles: Mapping[str, str]
+    place_titles: frozenset[str]
     former_words: frozenset[str]
     current_words: frozenset[str]
     joining_verbs: frozenset[str]
@@ -182,6 +187,10 @@ class Lexicon:
             company_nouns=_words("company_nouns.txt"),
             government_nouns=_words("government_nouns.txt"),
             party_members=_words("party_members.txt"),
+            sole_bodies=_words("sole_bodies.txt"),
+            common_acronyms=frozenset(_entries("common_acronyms.txt")),
+            numbered_names=_words("numbered_names.txt"),
+            party_adjectives=_mapping("party_adjectives.tsv", lower=True),
             description_kinds=_mapping("description_kinds.tsv"),
             title_words=_words("title_words.txt"),
             title_modifiers=_words("title_modifiers.txt"),
@@ -191,6 +200,7 @@ class Lexicon:
             title_connectors=_words("title_connectors.txt"),
             title_stops=_words("title_stops.txt"),
             org_titles=_mapping("org_titles.tsv"),
+            place_titles=_words("place_titles.txt"),
             former_words=_words("former_words.txt"),
             current_words=_words("current_words.txt"),
             joining_verbs=_words("joining_verbs.txt"),

@@ -5,28 +5,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from app.core.lexicon import LEXICON
 from app.extract.clean import WIRE_DATELINE, reads_as_heading
+from app.extract.entities.candidate import Candidate
 from app.extract.entities.kinds import ORG_KIND_WORDS, org_kind
 from app.extract.entities.names import POSSESSIVE_SPLIT, clean_person
+from app.extract.entities.unlabelled import (
+    bodies_by_their_word,
+    caption_affiliations,
+    person_after_a_body,
+    split_at_with,
+)
 from app.extract.quotes import Quoted
 from app.extract.types import text_of
 
 # A romanized Korean name: a short surname and a hyphenated given name ("Ma Seok-jin").
 KOREAN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]{0,3} [A-Z][a-z]+-[A-Za-z][a-z]+(?![\w-])")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    start: int
-    end: int
-    label: str
-    text: str
-    subject: bool = False  # the subject of its clause ("Becker was chief operating officer …")
 
 
 _NAME_CAPTION = re.compile(r"^[A-Z][^/]{2,40}? / [A-Z]")
@@ -52,11 +49,35 @@ def _place_named_by_title(text: str, label: str, start: int, end: int) -> str | 
     return None
 
 
+# "Riverton Mayor Jo Park", "Yongin mayor Lee": a place's title and the name that holds it.
+_PLACE_TITLE = re.compile(
+    r"\s+(?:" + "|".join(re.escape(t) for t in sorted(LEXICON.place_titles, key=len, reverse=True)) + r")\s+[A-Z]",
+    re.IGNORECASE,
+)
+
+
+def _place_before_its_title(text: str, label: str, start: int, end: int) -> str | None:
+    """'Riverton Mayor Jo Park' tagged a person or a company 'Riverton': a one-word name before a
+    title held for a place (lexicon/place_titles.txt) is the place."""
+    if label in ("PERSON", "ORG") and len(text[start:end].split()) == 1 and _PLACE_TITLE.match(text, end):
+        return "GPE"
+    return None
+
+
+def _owned_thing(text: str, label: str, start: int, end: int) -> str | None:
+    """'its Slimfast range', 'their Harbour brand': a one-word name after a possessive
+    determiner is a product or a brand, not a person."""
+    if label == "PERSON" and len(text[start:end].split()) == 1 and re.search(r"\b(?:its|their)\s+$",
+                                                                              text[max(0, start - 8) : start]):
+        return "PRODUCT"
+    return None
+
+
 def _political_group(text: str, label: str, start: int, end: int) -> str | None:
     """'the Democrats', 'the Tories', 'Liberal Democrats': tagged a political group, but a party's
     members in the plural (lexicon/party_members.txt) name the party."""
     words = text[start:end].split()
-    return "ORG" if label == "NORP" and words and words[-1].lower() in LEXICON.party_members else None
+    return "ORG" if label in ("NORP", "PERSON") and words and words[-1].lower() in LEXICON.party_members else None
 
 
 def _person_like_an_org(text: str, label: str, start: int, end: int) -> str | None:
@@ -82,6 +103,25 @@ def _org_named_by_title(text: str, label: str, start: int, end: int) -> str | No
     return None
 
 
+# ", son-in-law of …", ", the country's richest man,": a person's noun set off after a name.
+_APPOSED_PERSON_NOUN = re.compile(
+    r",\s+(?:(?:the|a|an|his|her|their)\s+(?:[A-Za-z]+['’]s\s+)?(?:[a-z]+\s+){0,2}|[A-Za-z]+['’]s\s+(?:[a-z]+\s+){0,2})?"
+    r"(?P<noun>[a-z-]+)(?=\s*(?:[,.;]|of\b|who\b|$))"
+)
+
+
+def _org_apposed_to_a_person(text: str, label: str, start: int, end: int) -> str | None:
+    """'Rinat Akhmetov, the country's richest man,' tagged an organization: a name of a person's
+    shape set off by a noun for a person (lexicon/person_nouns.txt) or a title."""
+    m = _APPOSED_PERSON_NOUN.match(text, end)
+    name = text[start:end]
+    if label == "ORG" and m and (m["noun"] in LEXICON.person_nouns or m["noun"] in LEXICON.title_words) \
+            and 2 <= len(name.split()) <= 3 and clean_person(name) and org_kind(name) == "company" \
+            and not any(w.lower() in LEXICON.org_suffixes for w in name.split()):
+        return "PERSON"
+    return None
+
+
 # "Mike Powell of Dresdner Kleinwort": a name after another person's name and "of" is where
 # that person works, not a second person.
 _NAME_AND_OF = re.compile(r"[A-Z][\w'’.-]+\s+(?:of|from)\s+$")
@@ -99,9 +139,10 @@ def _affiliation_after_a_name(text: str, label: str, start: int, end: int) -> st
 LabelFix = Callable[[str, str, int, int], str | None]
 # A place that a title word names, before anything else; then, once the span is settled, the first
 # of these that answers relabels it.
-PLACE_FIXES: tuple[LabelFix, ...] = (_place_named_by_title, _political_group)
+PLACE_FIXES: tuple[LabelFix, ...] = (_place_named_by_title, _political_group, _place_before_its_title, _owned_thing)
 LABEL_FIXES: tuple[LabelFix, ...] = (
     _person_like_an_org, _affiliation_after_a_name, _org_with_honorific, _org_named_by_title,
+    _org_apposed_to_a_person,
 )
 
 
@@ -171,18 +212,19 @@ def _joined_by_and(text: str, found: list[Candidate], names: list[tuple[int, int
         last = out[-1] if out else None
         if (last is not None and last.label == "ORG" and c.label == "ORG" and len(last.text.split()) == 1
                 and text[last.end : c.start] == " and " and len(c.text.split()) >= 2
-                and org_kind(c.text) != "company"):
+                and org_kind(c.text) not in ("company", "party")):
             out[-1] = Candidate(last.start, c.end, "ORG", text[last.start : c.end], last.subject)
             continue
         out.append(c)
     return out
 
 
+
 CandidatePass = Callable[[str, list[Candidate], list[tuple[int, int]]], list[Candidate]]
 # Over all of an article's candidates, in order.
 PASSES: tuple[CandidatePass, ...] = (
-    _joined_by_and, _missed_korean_names, _sharing_an_org_head, _org_of_a_surname, _outside_datelines,
-    _named_in_the_body,
+    _joined_by_and, split_at_with, person_after_a_body, bodies_by_their_word, caption_affiliations,
+    _missed_korean_names, _sharing_an_org_head, _org_of_a_surname, _outside_datelines, _named_in_the_body,
 )
 
 
@@ -224,6 +266,7 @@ def _extend_org(doc: Doc, ent: Span, start: int, end: int) -> tuple[int, int]:
             and not span[0].is_sent_start
             and not any(t.ent_type_ for t in span)
             and m.group(1).lower() not in LEXICON.title_words | LEXICON.title_modifiers
+            and m.group(1).lower() not in LEXICON.clause_openers | LEXICON.small_words
         ):
             start = word_start
     if ent.end < len(doc) and end == ent.end_char:

@@ -159,8 +159,13 @@ def extract_entities(doc: Doc, quoted: Quoted, extra_orgs: Sequence[str] = (),
     for prefix, clusters in (("p", people), ("o", orgs)):
         for n, cluster in enumerate(clusters, start=1):
             cluster.ref = f"{prefix}{n}"
-    parents = parents_of(text_of(doc), orgs)
     mentions = _index_mentions(text_of(doc), people + orgs)
+    parents = parents_of(text_of(doc), orgs)
+    # A person's name the text holds only inside a fuller one ("Kim Min" of "Kim Min-seok", cut
+    # by the tagger) names nobody of its own.
+    named = {m.ref for m in mentions}
+    people = [c for c in people if c.ref in named or not any(
+        o is not c and c.name in o.name for o in people)]
     entities = [
         Entity(
             ref=c.ref,

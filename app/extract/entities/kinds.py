@@ -7,7 +7,7 @@ import re
 from app.core.lexicon import LEXICON
 from app.core.names import fold
 
-ORG_KIND_WORDS = frozenset(LEXICON.org_kinds) | {"of", "and", "the"}
+ORG_KIND_WORDS = frozenset(w for entry in LEXICON.org_kinds for w in entry.split()) | {"of", "and", "the"}
 
 
 def org_kind_words() -> frozenset[str]:
@@ -16,8 +16,14 @@ def org_kind_words() -> frozenset[str]:
 
 
 def org_kind(name: str) -> str:
+    """The kind its last kind word gives a name (a two-word entry before a word: "Yonhap News
+    Agency" is media), else company."""
     kinds = LEXICON.org_kinds
-    for word in reversed(re.findall(r"[a-z]+", fold(name))):
+    words = re.findall(r"[a-z]+", fold(name))
+    for pair in reversed([" ".join(words[i : i + 2]) for i in range(len(words) - 1)]):
+        if pair in kinds:
+            return kinds[pair]
+    for word in reversed(words):
         if word in kinds:
             return kinds[word]
     return "company"

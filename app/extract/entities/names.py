@@ -24,8 +24,9 @@ def clean_person(text: str) -> str | None:
     text = strip_possessive(" ".join(text.split()))
     words = text.split()
     titles = title_and_modifier_words()
-    while words and words[0].lower() in LEXICON.clause_openers:
-        words = words[1:]  # "While Comey": a sentence's first word taken into the name
+    leading = LEXICON.clause_openers | LEXICON.small_words - {"a", "an", "and", "or"}
+    while len(words) > 1 and words[0].lower() in leading and not (len(words) == 2 and "-" in words[1]):
+        words = words[1:]  # "While Comey", "The Myung Tae-kyun", "Across Wales": a sentence's first word
     original = list(words)
     while words and (words[0].lower().strip(".") in titles | LEXICON.honorifics):
         words = words[1:]
@@ -59,10 +60,17 @@ def clean_org(text: str) -> str | None:
         return None  # "Welsh", "South Korean": a nationality
     if not words or len(words) > 10 or not any(c.isupper() for c in text):
         return None
-    if not org_words(text) or any(re.fullmatch(r"[\d.,]+|.*-\d+", w) for w in words):
-        return None  # "GPT-5", "4.0": products and versions
-    if all(w.lower() in ORG_KIND_WORDS for w in words):
-        return None  # "Research Institute": a generic description
+    while len(words) > 1 and words[0] in LEXICON.common_acronyms:
+        words = words[1:]  # "ISP Freedom2surf": a common noun's acronym before the name
+    text = " ".join(words)
+    if words and words[0] in LEXICON.common_acronyms:
+        return None  # "ISP", "RFID": a thing, not a body
+    numbered = len(words) > 1 and words[-1].isdigit() and words[-2].lower() in LEXICON.numbered_names
+    if not org_words(text) or any(re.fullmatch(r"[\d.,]+|.*-\d+", w) for w in words[: -1 if numbered else None]):
+        return None  # "GPT-5", "4.0": products and versions (not "BBC Radio 4")
+    if all(w.lower() in ORG_KIND_WORDS for w in words) and (len(words) > 1
+                                                            or words[0].lower() not in LEXICON.sole_bodies):
+        return None  # "Research Institute", "Ministry": a generic description (not "Treasury", "Cabinet")
     if all(w.lower() in title_and_modifier_words() and not w.isupper() for w in words):
         return None  # "Education", "Labor", "Digital": a portfolio or a title word, not a body
     if len(words) == 1 and (
@@ -70,9 +78,9 @@ def clean_org(text: str) -> str | None:
     ):
         return None
     if words[-1].lower() in LEXICON.non_org_heads:
-        return None
-    if "," in text and org_kind(text) == "company":
-        return None
+        return None  # "Political Funds Act", "European HDTV Summit": a law or an event
+    if "," in re.sub(r",\s+(?=(?:Inc|Ltd|LLC)\b)", " ", text) and org_kind(text) == "company":
+        return None  # "Acme, Bolt": a list, not one name ("Acme Co., Ltd." is one)
     return text
 
 
@@ -92,6 +100,9 @@ def split_org(text: str) -> tuple[str | None, str | None]:
     if len(parts) == 2 and parts[0].endswith("s") and text.count("'") + text.count("’") == 1 \
             and re.search(r"s['’]\s", text) and parts[1].lower() in ORG_KIND_WORDS:
         return clean_org(text), None  # "National Rail Workers' Union": one name
+    if len(parts) == 2 and parts[1].lower() in ORG_KIND_WORDS and parts[0].split() and \
+            parts[0].split()[-1].lower() in LEXICON.title_words:
+        return clean_org(text), None  # "Prime Minister's Office": an office a title names
     if len(parts) == 2:
         owner, unit = clean_org(parts[0]), clean_org(parts[1])
         if owner and org_kind(owner) == "company" and len(owner.split()) == 1 and not unit:

@@ -8,8 +8,9 @@ from spacy.tokens import Doc
 from app.extract.resolve import Resolver
 from app.extract.roles.dating import dated
 from app.extract.roles.finder import RoleFinder
+from app.extract.roles.placing import Placing, placed
 from app.extract.roles.strategies import ARTICLE_STRATEGIES, MENTION_STRATEGIES
-from app.extract.titles import main_organizations, ministry_for, with_main_organization
+from app.extract.titles import main_organizations
 from app.extract.types import ExtractedRole
 
 __all__ = ["find_roles"]
@@ -17,8 +18,8 @@ __all__ = ["find_roles"]
 
 def find_roles(doc: Doc, resolver: Resolver) -> list[ExtractedRole]:
     """Every role the article states, one per (person, title, organization): the first report of
-    each, by the strategies' order; then placed at the article's main organization or ministry
-    where the title needs one, and dated."""
+    each, by the strategies' order; then placed where its words name no organization (placing.py),
+    and dated."""
     finder = RoleFinder(doc, resolver)
     entities = resolver.entities
     people = [m for m in entities.mentions if entities.is_person(m.ref)]  # the entity stage's
@@ -27,5 +28,5 @@ def find_roles(doc: Doc, resolver: Resolver) -> list[ExtractedRole]:
     proposals += [role for strategy in ARTICLE_STRATEGIES for role in strategy(finder)]
     for role in proposals:
         found.setdefault((role.person, role.title.lower(), role.organization), role)
-    main = main_organizations(entities)
-    return [dated(doc, ministry_for(with_main_organization(role, main), entities)) for role in found.values()]
+    placing = Placing(entities, main_organizations(entities), tuple(found.values()))
+    return [dated(doc, placed(role, placing)) for role in found.values()]

@@ -55,7 +55,7 @@ class RoleFinder:
             return None  # "ambassador to Japan", "Korean president": a place or a nation, not an employer
         name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
         name = re.split(r"['’]s\b", name)[-1].strip() or name
-        member_of = self.body_of_members(name)
+        member_of = self.body_of_members(name, start + max(0, phrase.find(name)))
         if member_of is not None:
             return member_of
         words = name.split()
@@ -71,14 +71,20 @@ class RoleFinder:
             return None
         return self.resolver.named(cleaned, "organization", start, start + len(phrase))
 
-    def body_of_members(self, name: str) -> str | None:
+    def body_of_members(self, name: str, at: int | None = None) -> str | None:
         """The organization a member's word names: 'Liberal Democrat' of the Liberal Democrats,
-        'Tory' of the Tories, 'Conservative' of the Conservative Party, as the article names it."""
+        'Tory' of the Tories, 'Conservative' of the Conservative Party, as the article names it;
+        else, given where the word stands, the party its adjective names (lexicon/party_adjectives.tsv)."""
+        party = LEXICON.party_adjectives.get(name.lower())
         forms = {f"{name}s", f"{name[:-1]}ies" if name.endswith("y") else f"{name}s", f"{name} Party",
-                 f"{name} party"}
+                 f"{name} party", party}
         found = [e.ref for e in self.entities.entities if e.type == "organization"
                  and ({e.name, *e.aliases} & forms)]
-        return found[0] if len(found) == 1 else None
+        if len(found) == 1:
+            return found[0]
+        if not found and party is not None and at is not None and name[:1].isupper():
+            return self.resolver.named(party, "organization", at, at + len(name))
+        return None
 
     def owner(self, word: str, at: int) -> str | None:
         """'Acme's' is Acme; 'the company's', 'the airline's' is the organization of the article

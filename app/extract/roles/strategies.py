@@ -62,6 +62,8 @@ _APPOSED_TITLE = re.compile(
 _SECOND_APPOSITION = re.compile(
     r",?\s+and\s+(?=(?:the\s+|a\s+|an\s+)?(?:current|currently|former|formerly|previously|later|now|also)\b)"
 )
+# "DP lawmaker", "Acme Robotics senior engineer": capitalised words before a title.
+_LEADING_BODY = re.compile(r"(?P<lead>(?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?P<title>.+)$")
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 # "chief executive of Acme in 2016": the title, its body, and what follows them.
 _TITLE_AND_BODY = re.compile(
@@ -120,6 +122,12 @@ def _apposition(f: RoleFinder, mention: EntityMention, part: str, at: int) -> It
     if owner:  # "the company's finance director", "Acme's chief"
         org = f.owner(owner["owner"], at + m.start("title"))
         title = owner["title"]
+    lead = _LEADING_BODY.match(title)
+    if lead and org is None and not org_phrase and is_title(lead["title"]):
+        # "a DP lawmaker", "an Acme Robotics engineer": a body the article names before the title
+        lead_at = at + m.start("title")
+        org = f.org_in(lead_at, lead_at + len(lead["lead"])) or f.body_of_members(lead["lead"], lead_at)
+        title = lead["title"] if org is not None else title
     if org_phrase and org is None:
         org = f.org_named(org_phrase, at + m.start("org"))
         if org is None:
@@ -172,8 +180,8 @@ def title_before(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRol
             # ("Yet aviation analyst …", "Aviation analyst …"), unless they name a body of the
             # article: by its members ("Conservative … spokesman" of the Conservatives) or by its
             # head noun ("Union general secretary" of the article's one union)
-            org = f.body_of_members(name) or (f.entities.by_head(name) if len(lead) == 1 else None)
-        elif lead and not is_demonym(lead) and all(_may_name_a_body(w) for w in lead):
+            org = f.body_of_members(name, lead[0].start) or (f.entities.by_head(name) if len(lead) == 1 else None)
+        elif lead and not is_demonym(lead) and _may_name_a_body(lead) and not _holds_for_a_place(taken[len(lead):]):
             org = f.org_named(name, lead[0].start)
         if lead and (org is not None or is_demonym(lead)):
             title_words = [w.text for w in taken[len(lead):]]
@@ -190,10 +198,21 @@ def title_before(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRol
     yield from f.role(mention.ref, title, status, start, mention.end, org)
 
 
-def _may_name_a_body(word: Word) -> bool:
-    """A word before a title that may name the holder's organization: not a person's or a
-    place's name, except an acronym the tagger took for a name ("PCSU deputy general secretary")."""
-    return word.ent in ("", "ORG", "NORP", "FAC") or (word.ent == "PERSON" and ACRONYM.fullmatch(word.text) is not None)
+def _may_name_a_body(lead: list[Word]) -> bool:
+    """Words before a title that may name the holder's organization: not a person's or a place's
+    name, except an acronym the tagger took for a name ("PCSU deputy general secretary") and a
+    place that follows a company's name ("Acme Korea interim CEO")."""
+    def fits(word: Word) -> bool:
+        return word.ent in ("", "ORG", "NORP", "FAC") or \
+            word.ent == "PERSON" and ACRONYM.fullmatch(word.text) is not None
+    return all(fits(w) or w.ent in ("GPE", "LOC") and i > 0 and fits(lead[0]) for i, w in enumerate(lead))
+
+
+def _holds_for_a_place(title: list[Word]) -> bool:
+    """'Mayor', 'deputy mayor', 'governor': a title held for a place (lexicon/place_titles.txt),
+    so that the name before it is the place ('Riverton Mayor Jo Park')."""
+    words = [w.text.lower() for w in title]
+    return any(" ".join(words[i:]) in LEXICON.place_titles for i in range(len(words)))
 
 
 def title_apposed(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRole]:
