@@ -7,7 +7,11 @@ would copy it). For every candidate the script prints token precision, recall an
 it extracts against the `.txt` (bags of lower-cased words, as article-extraction benchmarks
 score), averaged over the pages, and the seconds it took. Candidates:
 
-- `trafilatura`: trafilatura.extract with the reader's settings (what app.readers.html uses);
+- `served body`: the body the service stores (the reader's text cut into articles and cleaned of
+  page furniture by the pipeline);
+- `reader text`: app.readers.html's text before the pipeline (trafilatura with the reader's
+  settings, its fallbacks);
+- `trafilatura`: trafilatura.extract with its own defaults, the library alone;
 - `readability`: readability-lxml's Document.summary(), its markup stripped (when installed);
 - `own rules`: the visible text of the page, scripts, styles, navigation, asides, forms and
   footers left out (app.readers.html.visible_text, the reader's fallback).
@@ -34,11 +38,29 @@ def prf(predicted: str, gold: str) -> tuple[float, float, float]:
     return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
 
 
+def served_body(page: str) -> str:
+    """What the service stores as the article's body: the reader's text, cut into articles and
+    cleaned of page furniture by the pipeline (app.extract.pipeline.page_segments)."""
+    from app.extract.pipeline import page_segments
+    from app.readers.html import read_text
+
+    return "\n\n".join(segment.body for segment in page_segments(read_text(page, "").documents[0]))
+
+
+def trafilatura_raw(page: str) -> str:
+    """trafilatura.extract with its own defaults: the library alone."""
+    import trafilatura
+
+    return trafilatura.extract(page) or ""
+
+
 def candidates() -> dict:
     from app.readers.html import read_text, visible_text
 
     found = {
-        "trafilatura": lambda page: read_text(page, "").documents[0].text,
+        "served body": served_body,
+        "reader text": lambda page: read_text(page, "").documents[0].text,
+        "trafilatura": trafilatura_raw,
         "own rules": visible_text,
     }
     try:
@@ -94,12 +116,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--pages", action="store_true", help="print each page's F1 per candidate")
     args = parser.parse_args()
     report = run(args.folders)
     print(f"{report['pages']} pages")
     print(f"{'candidate':14}{'P':>7}{'R':>7}{'F1':>7}{'s':>8}")
     for name, r in report["candidates"].items():
         print(f"{name:14}{r['precision']:7.3f}{r['recall']:7.3f}{r['f1']:7.3f}{r['seconds']:8.2f}")
+    if args.pages:
+        names = list(report["candidates"])
+        print("\n" + "page".ljust(28) + "".join(n[:12].rjust(13) for n in names))
+        for page in report["candidates"][names[0]]["f1_per_page"]:
+            print(page[:28].ljust(28) + "".join(str(report["candidates"][n]["f1_per_page"][page]).rjust(13)
+                                                for n in names))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
     return 0

@@ -23,6 +23,7 @@ _SINCE = re.compile(rf"\bsince\s+{_when('sm', 'sy')}\b", re.I)
 _UNTIL = re.compile(rf"\b(?:until|till|through)\s+{_when('em', 'ey')}\b", re.I)
 _IN = re.compile(rf"\b(?:in|In)\s+{_when('sm', 'sy')}\b")
 _IN_MONTH = re.compile(rf"\b(?:in|In)\s+(?P<sm>{_MONTH})\b(?!\s+{_YEAR})")
+_ON_DAY = re.compile(rf"\b(?:on|On)\s+(?P<sm>{_MONTH})\s+\d{{1,2}}\b(?:,?\s+(?P<sy>{_YEAR})\b)?")
 
 
 @dataclass(frozen=True)
@@ -38,17 +39,37 @@ def _month(name: str | None) -> int | None:
     return month_number(name)
 
 
-def find_period(text: str) -> Period:
-    """The first period phrase in `text` (a sentence holding a role)."""
-    for pattern in (_RANGE, _DASH):
-        if m := pattern.search(text):
-            return Period(int(m["sy"]), _month(m["sm"]), int(m["ey"]), _month(m["em"]), m.group(0))
-    if m := _SINCE.search(text):
+def _period(kind: str, m: re.Match[str]) -> Period:
+    if kind == "range":
+        return Period(int(m["sy"]), _month(m["sm"]), int(m["ey"]), _month(m["em"]), m.group(0))
+    if kind == "since":
         return Period(int(m["sy"]), _month(m["sm"]), text=m.group(0))
-    if m := _UNTIL.search(text):
+    if kind == "until":
         return Period(end_year=int(m["ey"]), end_month=_month(m["em"]), text=m.group(0))
-    if m := _IN.search(text):
+    if kind == "in" or kind == "on_day" and m["sy"]:
         return Period(int(m["sy"]), _month(m["sm"]), text=m.group(0))
-    if m := _IN_MONTH.search(text):
-        return Period(start_month=_month(m["sm"]), text=m.group(0))
-    return Period()
+    return Period(start_month=_month(m["sm"]), text=m.group(0))
+
+
+# The period phrases, the fuller first: a range, "since", "until", "in <year>", "on <month> <day>", "in <month>".
+_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("range", _RANGE), ("range", _DASH), ("since", _SINCE), ("until", _UNTIL), ("in", _IN), ("on_day", _ON_DAY),
+    ("in_month", _IN_MONTH),
+)
+
+
+def find_periods(text: str) -> list[tuple[int, Period]]:
+    """Every period phrase in `text`, fuller kinds first, each with where it starts; a phrase
+    inside a fuller one already found is left out."""
+    found: list[tuple[int, int, Period]] = []
+    for kind, pattern in _PHRASES:
+        for m in pattern.finditer(text):
+            if not any(s <= m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), _period(kind, m)))
+    return [(start, period) for start, _, period in found]
+
+
+def find_period(text: str) -> Period:
+    """The first period phrase in `text`, by kind (a range before "since" before "until" …)."""
+    found = find_periods(text)
+    return found[0][1] if found else Period()

@@ -242,7 +242,7 @@ class Resolver:
     def _holders(self, noun: Token) -> set[str]:
         """People whose role in the article this title noun names ("the mayor", "the chief
         executive"): roles are found before speakers."""
-        words = {noun.lemma_.lower(), noun.lower_}
+        words = {noun.lemma_.lower(), noun.lower_} | LEXICON.title_references.get(noun.lemma_.lower(), frozenset())
         compound = " ".join([t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.lower_])
         holders = set()
         for role in self.roles:

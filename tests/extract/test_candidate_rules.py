@@ -34,6 +34,17 @@ FIXES = [
      "PERSON"),
     (c._org_apposed_to_a_person, "It went to Dara Holm, the country's richest bank, in May.", "Dara Holm", "ORG",
      None),
+    (c._company_by_its_last_word, "Northwave Telecom said it would invest.", "Northwave Telecom", "PERSON", "ORG"),
+    (c._company_by_its_last_word, "Acme Holdings said it would invest.", "Acme Holdings", "PERSON", "ORG"),
+    (c._company_by_its_last_word, "Dana Stone said she would invest.", "Dana Stone", "PERSON", None),
+    (c._company_by_its_last_word, "The Nurses' Guild called for a pay rise.", "Guild", "PERSON", "ORG"),
+    (c._company_by_its_last_word, "Stone called for a pay rise.", "Stone", "PERSON", None),
+    (c._party_and_portfolio, "Conservative Treasury spokesman Jo Lee spoke.", "Conservative Treasury", "ORG", "NORP"),
+    (c._party_and_portfolio, "Conservative Treasury officials spoke.", "Conservative Treasury", "ORG", None),
+    (c._party_and_portfolio, "Conservative Treasury spokesman Jo Lee spoke.", "Treasury", "ORG", "NORP"),
+    (c._body_of_a_title, "Jo Lee, founder of Bright Harvest, spoke.", "Bright Harvest", "PERSON", "ORG"),
+    (c._body_of_a_title, "Jo Lee, chief executive at the Bright Harvest, spoke.", "Bright Harvest", "PERSON", "ORG"),
+    (c._body_of_a_title, "Jo Lee, the son of Bright Harvest, spoke.", "Bright Harvest", "PERSON", None),
 ]
 
 
@@ -93,7 +104,12 @@ def test_passes():
                                                _at(swallowed, "Office for Government Policy Coordination", "ORG")], [])
     assert [(x.text, x.label) for x in split] == [("Lib Dems", "ORG"), ("David Laws", "PERSON"),
                                                   ("Office for Government Policy Coordination", "ORG")]
-    assert c.PASSES == (c._joined_by_and, u.split_at_with, u.person_after_a_body, u.bodies_by_their_word, u.caption_affiliations,
+    led = "Jo Park led Acme Stores until 2023. The Harbour Union joined Acme Group in May."
+    split = u.split_at_a_verb(led, [_at(led, "Jo Park led Acme Stores", "ORG"),
+                                    _at(led, "Harbour Union joined Acme Group", "ORG")], [])
+    assert [(x.text, x.label) for x in split] == [("Jo Park", "PERSON"), ("Acme Stores", "ORG"),
+                                                  ("Harbour Union joined Acme Group", "ORG")]
+    assert c.PASSES == (c._joined_by_and, u.split_at_with, u.split_at_a_verb, u.person_after_a_body, u.bodies_by_their_word, u.caption_affiliations,
                         c._missed_korean_names, c._sharing_an_org_head, c._org_of_a_surname, c._outside_datelines,
                         c._named_in_the_body)
 

@@ -104,6 +104,8 @@ def test_generic_and_product_names_are_not_organizations(body):
     ("Acme, Bolt", None),  # a list, not one name
     ("European HDTV Summit", None),  # an event
     ("Yangpyeong Expressway", None),  # a road
+    ("KRW", None),  # a currency's code
+    ("Euro", None),  # a currency's name
 ])
 def test_clean_org(raw, cleaned):
     assert clean_org(raw) == cleaned
@@ -112,6 +114,8 @@ def test_clean_org(raw, cleaned):
 @pytest.mark.parametrize("raw, unit, owner", [
     ("the Prime Minister's Office", "Prime Minister's Office", None),  # an office a title names
     ("Acme Electronics' Solar division", "Solar division", "Acme Electronics"),
+    ("Cornish Fishermen's Association", "Cornish Fishermen's Association", None),  # named for its members
+    ("People's Action Party", "People's Action Party", None),
 ])
 def test_split_org(raw, unit, owner):
     assert split_org(raw) == (unit, owner)
@@ -123,7 +127,7 @@ def test_split_org(raw, unit, owner):
     ("Rail Workers' Union", "union"), ("Korea Confederation of Trade Unions", "union"),
     ("Riverton Health Trust", "association"), ("United Nations", "international"),
     ("World Health Organization", "international"), ("Green Party", "party"), ("Hanil University", "academic"),
-    ("Acme Robotics", "company"),
+    ("Acme Robotics", "company"), ("Nurses' Guild", "union"),
 ])
 def test_org_kind(name, kind):
     assert org_kind(name) == kind
@@ -132,3 +136,13 @@ def test_org_kind(name, kind):
 @pytest.mark.parametrize("raw, cleaned", [("Treasury", "Treasury"), ("Ministry", None), ("Research Institute", None)])
 def test_a_kind_word_alone_names_a_body_only_where_the_lexicon_says(raw, cleaned):
     assert clean_org(raw) == cleaned
+
+
+@pytest.mark.parametrize("raw, cleaned", [
+    ("Dean Moss", "Dean Moss"),  # a given name that is also a title word
+    ("President Moss", "Moss"),
+    ("Dean", None),
+])
+def test_clean_person_keeps_a_given_name_that_is_a_title_word(raw, cleaned):
+    from app.extract.entities import clean_person
+    assert clean_person(raw) == cleaned

@@ -100,6 +100,10 @@ PLACINGS = [
      "executive Jo Park said.", "Jo Park", "chief executive", "Hanbit Motors"),
     (placing.main_organization, "Hanbit Motors said sales rose. Hanbit Motors will hire 500 workers, Mayor Jo Park "
      "said.", "Jo Park", "Mayor", PASS),
+    (placing.body_of_its_sentence, "Northgate Health Trust will merge with two hospitals, chief executive Jo Park "
+     "said.", "Jo Park", "chief executive", "Northgate Health Trust"),
+    (placing.body_of_its_sentence, "Northgate Health Trust and Harbour University will merge, chief executive Jo "
+     "Park said.", "Jo Park", "chief executive", PASS),
 ]
 
 
@@ -112,7 +116,7 @@ def test_placing(way, body, holder, title, expected):
     people = [m for m in entities.mentions if entities.is_person(m.ref)]
     found = tuple(role for mention in people for strategy in s.MENTION_STRATEGIES for role in strategy(finder, mention))
     person = next(e.ref for e in entities.entities if e.name == holder)
-    at = placing.Placing(entities, main_organizations(entities), found)
+    at = placing.Placing(entities, main_organizations(entities), found, tuple((x.start_char, x.end_char) for x in doc.sents))
     answer = way(ExtractedRole(person, title, "current", 0, 1), at)
     assert (answer is None if expected == PASS else name_of(read.resolver, answer) == expected), answer
 

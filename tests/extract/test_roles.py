@@ -64,6 +64,21 @@ def test_more_role_patterns(body, expected):
         ("In 2006, John Smith worked as a senior researcher at Acme Labs in Boston.", "senior researcher", (2006, None, None, None)),
         ("Since March 2019, Maria Lopez has served as chief executive officer of Acme Corp., the firm said.",
          "chief executive officer", (2019, 3, None, None)),
+        # the period hangs on the title's own clause, never on another verb of the sentence
+        ("Jo Park, who served as finance minister between 2015 and 2018, joined Acme Bank.", "finance minister",
+         (2015, None, 2018, None)),
+        ("Harbour board chairman Jo Park, who has led the board since 2019, said rates would hold through 2030.",
+         "board chairman", (2019, None, None, None)),
+        ("Jo Park had been deputy foreign minister from 2017 to 2020.", "deputy foreign minister",
+         (2017, None, 2020, None)),
+        ("Jo Park was appointed ambassador to Japan in July 2021, the ministry said.", "ambassador to japan",
+         (2021, 7, None, None)),
+        ("Dev Anand, its chief financial officer since 2020, will succeed her at Acme Stores.",
+         "chief financial officer", (2020, None, None, None)),
+        ("Jo Park's mandate was expanded in October, when he was also named deputy prime minister.",
+         "deputy prime minister", (None, 10, None, None)),
+        ("On June 15, 2021, Jo Park, the head of Acme Lab, was appointed as the first secretary of housing.",
+         "secretary of housing", (2021, 6, None, None)),
     ],
 )
 def test_role_periods(body, title, period):
@@ -89,3 +104,15 @@ def test_title_normalization(title, normalized):
     from app.core.titles import normalize_title
 
     assert normalize_title(title) == normalized
+
+
+@pytest.mark.parametrize("body, title", [
+    ("Finance Minister Jo Park said the state will invest $5bn in chips by 2030.", "finance minister"),
+    ("Jo Park, the head of Acme Lab, was appointed as the first secretary of housing on June 15.", "head"),
+    ('Council leader Jo Park defended the plan. "Since 2019 we have kept every library open," Park said.',
+     "council leader"),
+])
+def test_a_date_of_another_clause_does_not_date_a_role(body, title):
+    article, _ = analyse(body)
+    role = next(r for r in article.roles if r.title.lower() == title)
+    assert (role.start_year, role.start_month, role.end_year, role.end_month) == (None, None, None, None)

@@ -50,6 +50,10 @@ def _mapping(name: str, lower: bool = False) -> Mapping[str, str]:
     return MappingProxyType({(row[0].lower() if lower else row[0]): row[1] for row in _table(name)})
 
 
+def _references(name: str) -> Mapping[str, frozenset[str]]:
+    return MappingProxyType({row[0].lower(): frozenset(f.lower() for f in row[1:]) for row in _table(name)})
+
+
 def _patterns(name: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, flags) for p in _read(name))
 
@@ -102,6 +106,7 @@ class Lexicon:
     parent_heads: frozenset[str]
     unit_heads: frozenset[str]
     company_nouns: frozenset[str]
+    company_words: frozenset[str]
     government_nouns: frozenset[str]
     party_members: frozenset[str]
     sole_bodies: frozenset[str]
@@ -113,6 +118,8 @@ class Lexicon:
     title_words: frozenset[str]
     title_modifiers: frozenset[str]
     title_aliases: Mapping[str, str]
+    title_given_names: frozenset[str]
+    title_references: Mapping[str, frozenset[str]]
     title_drop_words: frozenset[str]
     title_determiners: frozenset[str]
     title_connectors: frozenset[str]
@@ -122,6 +129,7 @@ class Lexicon:
     former_words: frozenset[str]
     current_words: frozenset[str]
     joining_verbs: frozenset[str]
+    role_verbs: frozenset[str]
     head_verbs: Mapping[str, str]
     role_statuses: RoleStatuses
     # --- speech
@@ -185,6 +193,7 @@ class Lexicon:
             parent_heads=_words("parent_heads.txt"),
             unit_heads=_words("unit_heads.txt"),
             company_nouns=_words("company_nouns.txt"),
+            company_words=_words("company_words.txt"),
             government_nouns=_words("government_nouns.txt"),
             party_members=_words("party_members.txt"),
             sole_bodies=_words("sole_bodies.txt"),
@@ -195,6 +204,8 @@ class Lexicon:
             title_words=_words("title_words.txt"),
             title_modifiers=_words("title_modifiers.txt"),
             title_aliases=_mapping("title_aliases.tsv"),
+            title_given_names=_words("title_given_names.txt"),
+            title_references=_references("title_references.tsv"),
             title_drop_words=_words("title_drop_words.txt"),
             title_determiners=_words("title_determiners.txt"),
             title_connectors=_words("title_connectors.txt"),
@@ -204,6 +215,7 @@ class Lexicon:
             former_words=_words("former_words.txt"),
             current_words=_words("current_words.txt"),
             joining_verbs=_words("joining_verbs.txt"),
+            role_verbs=_words("role_verbs.txt"),
             head_verbs=_mapping("head_verbs.tsv"),
             role_statuses=_statuses(),
             reporting_verbs=_words("reporting_verbs.txt"),

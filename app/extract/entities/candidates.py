@@ -11,12 +11,13 @@ from spacy.tokens import Doc, Span
 from app.core.lexicon import LEXICON
 from app.extract.clean import WIRE_DATELINE, reads_as_heading
 from app.extract.entities.candidate import Candidate
-from app.extract.entities.kinds import ORG_KIND_WORDS, org_kind
+from app.extract.entities.kinds import ORG_KIND_WORDS, org_kind, org_kind_words
 from app.extract.entities.names import POSSESSIVE_SPLIT, clean_person
 from app.extract.entities.unlabelled import (
     bodies_by_their_word,
     caption_affiliations,
     person_after_a_body,
+    split_at_a_verb,
     split_at_with,
 )
 from app.extract.quotes import Quoted
@@ -136,13 +137,49 @@ def _affiliation_after_a_name(text: str, label: str, start: int, end: int) -> st
     return None
 
 
+def _company_by_its_last_word(text: str, label: str, start: int, end: int) -> str | None:
+    """'Northwave Telecom', 'Acme Holdings' tagged a person: a name ending in a word that only ends
+    companies' names (lexicon/company_words.txt, org_suffixes.txt) is an organization; so is a
+    lone word that says what kind of body it is ("the Nurses' Guild")."""
+    words = text[start:end].split()
+    last = words[-1].lower().strip(".,") if len(words) >= 2 else ""
+    lone = words[0].lower() in org_kind_words() if len(words) == 1 else False
+    return "ORG" if label == "PERSON" and (last in LEXICON.company_words or last in LEXICON.org_suffixes
+                                           or lone) else None
+
+
+# "founder of Bright Harvest", "chief executive at Acme": the body a title word is held at.
+_TITLE_OF = re.compile(r"\b(?P<title>[a-z-]+)\s+(?:of|at)\s+(?:the\s+)?$")
+
+
+def _body_of_a_title(text: str, label: str, start: int, end: int) -> str | None:
+    """'Grace Chung, founder of Bright Harvest,' tagged Bright Harvest a person: the name a
+    lower-case title word is 'of' or 'at' is the body the title is held in."""
+    m = _TITLE_OF.search(text[max(0, start - 40) : start])
+    return "ORG" if label == "PERSON" and m and m["title"] in LEXICON.title_words else None
+
+
+def _party_and_portfolio(text: str, label: str, start: int, end: int) -> str | None:
+    """'Conservative Treasury spokesman Jo Lee' tagged 'Conservative Treasury' an organization: a
+    party's adjective (lexicon/party_adjectives.tsv) and a portfolio before a title word are the
+    party and the title's words, no body of their own."""
+    words = text[start:end].split()
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
+    party = len(words) >= 2 and words[0].lower() in LEXICON.party_adjectives or \
+        before is not None and before[1].lower() in LEXICON.party_adjectives
+    title_next = re.match(r"\s+([a-z-]+)", text[end:])
+    if label == "ORG" and party and title_next and title_next[1] in LEXICON.title_words:
+        return "NORP"
+    return None
+
+
 LabelFix = Callable[[str, str, int, int], str | None]
 # A place that a title word names, before anything else; then, once the span is settled, the first
 # of these that answers relabels it.
 PLACE_FIXES: tuple[LabelFix, ...] = (_place_named_by_title, _political_group, _place_before_its_title, _owned_thing)
 LABEL_FIXES: tuple[LabelFix, ...] = (
     _person_like_an_org, _affiliation_after_a_name, _org_with_honorific, _org_named_by_title,
-    _org_apposed_to_a_person,
+    _org_apposed_to_a_person, _company_by_its_last_word, _body_of_a_title, _party_and_portfolio,
 )
 
 
@@ -223,7 +260,7 @@ def _joined_by_and(text: str, found: list[Candidate], names: list[tuple[int, int
 CandidatePass = Callable[[str, list[Candidate], list[tuple[int, int]]], list[Candidate]]
 # Over all of an article's candidates, in order.
 PASSES: tuple[CandidatePass, ...] = (
-    _joined_by_and, split_at_with, person_after_a_body, bodies_by_their_word, caption_affiliations,
+    _joined_by_and, split_at_with, split_at_a_verb, person_after_a_body, bodies_by_their_word, caption_affiliations,
     _missed_korean_names, _sharing_an_org_head, _org_of_a_surname, _outside_datelines, _named_in_the_body,
 )
 
@@ -243,6 +280,8 @@ def candidates(doc: Doc, quoted: Quoted) -> list[Candidate]:
         if end <= start:
             continue
         label = _first_fix(LABEL_FIXES, text, label, start, end)
+        if label not in ("PERSON", "ORG"):
+            continue
         if label == "ORG":
             start, end = _extend_org(doc, ent, start, end)
         span = doc.char_span(start, end, alignment_mode="expand")

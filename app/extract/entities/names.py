@@ -14,6 +14,8 @@ _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
 POSSESSIVE_SPLIT = re.compile(r"['’]s?\s+")
+# Plurals without an s that a body is named for: "Fishermen's", "Women's", "People's", "Children's".
+_PLURAL_OWNER = re.compile(r"(?:men|people|children)$", re.IGNORECASE)
 
 
 def title_and_modifier_words() -> frozenset[str]:
@@ -30,9 +32,10 @@ def clean_person(text: str) -> str | None:
     original = list(words)
     while words and (words[0].lower().strip(".") in titles | LEXICON.honorifics):
         words = words[1:]
-    if len(words) == 1 and len(original) == 2 and "-" in words[0] and original[0][:1].isupper() \
-            and original[0].lower() not in LEXICON.honorifics:
-        words = original  # "King Ha-eun": a surname that is also a title word
+    if len(words) == 1 and len(original) == 2 and original[0][:1].isupper() and \
+            ("-" in words[0] and original[0].lower() not in LEXICON.honorifics
+             or original[0].lower() in LEXICON.title_given_names):
+        words = original  # "King Ha-eun", "Dean Moss": a name whose first word is also a title word
     if not 1 <= len(words) <= 4:
         return None
     stop = LEXICON.person_stopwords
@@ -65,6 +68,8 @@ def clean_org(text: str) -> str | None:
     text = " ".join(words)
     if words and words[0] in LEXICON.common_acronyms:
         return None  # "ISP", "RFID": a thing, not a body
+    if len(words) == 1 and words[0].lower() in LEXICON.currencies:
+        return None  # "KRW", "Euro": a currency
     numbered = len(words) > 1 and words[-1].isdigit() and words[-2].lower() in LEXICON.numbered_names
     if not org_words(text) or any(re.fullmatch(r"[\d.,]+|.*-\d+", w) for w in words[: -1 if numbered else None]):
         return None  # "GPT-5", "4.0": products and versions (not "BBC Radio 4")
@@ -100,6 +105,8 @@ def split_org(text: str) -> tuple[str | None, str | None]:
     if len(parts) == 2 and parts[0].endswith("s") and text.count("'") + text.count("’") == 1 \
             and re.search(r"s['’]\s", text) and parts[1].lower() in ORG_KIND_WORDS:
         return clean_org(text), None  # "National Rail Workers' Union": one name
+    if len(parts) == 2 and _PLURAL_OWNER.search(parts[0]) and parts[1].split()[-1].lower() in ORG_KIND_WORDS:
+        return clean_org(text), None  # "Cornish Fishermen's Association", "People's Party": one name
     if len(parts) == 2 and parts[1].lower() in ORG_KIND_WORDS and parts[0].split() and \
             parts[0].split()[-1].lower() in LEXICON.title_words:
         return clean_org(text), None  # "Prime Minister's Office": an office a title names

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from app.core.lexicon import LEXICON
 from app.extract.entities.candidate import Candidate
-from app.extract.entities.kinds import ORG_KIND_WORDS
+from app.extract.entities.kinds import ORG_KIND_WORDS, org_kind
 from app.extract.entities.names import clean_person
 
 # A capitalised word of a name: "Korea", "AT&T", "Plus.net", "Workers'"; an abbreviation "Co.".
@@ -66,6 +66,8 @@ def body_names(text: str) -> list[Span]:
         while words and (_is_common_word(words[0]) or len(words) > 2 and words[1] == "of"
                          and not _is_body_word(words[0]) and not words[0].isupper()):
             words = words[2:] if len(words) > 2 and words[1] == "of" else words[1:]  # "In November the", "Half of"
+        if len(words) > 1 and words[0].lower() in LEXICON.party_adjectives and org_kind(" ".join(words[1:])) != "party":
+            words = words[1:]  # "Conservative Treasury (spokesman)": the party's adjective and a portfolio
         if len(words) < 2 or not _is_body_word(words[-1]) or all(_is_body_word(w) for w in words):
             continue  # no body's word last ("Political Funds Act"), or only such words
         name = " ".join(words)
@@ -156,6 +158,28 @@ def person_after_a_body(text: str, found: list[Candidate], names: list[tuple[int
         name = " ".join(tail)
         at = c.start + c.text.rindex(name)
         out += [Candidate(c.start, at - 1, "ORG", text[c.start : at - 1]), Candidate(at, c.end, "PERSON", name)]
+    return out
+
+
+# "Maris Holt led Copperfield Stores" tagged one organization: a name, a verb of leading or
+# joining (lexicon/head_verbs.tsv, joining_verbs.txt) and the body's name.
+_VERBS = "|".join(sorted(set(LEXICON.head_verbs) | LEXICON.joining_verbs | {"founded", "left"}, key=len, reverse=True))
+_NAME_VERB_BODY = re.compile(rf"^(?P<name>{_WORD}(?: {_WORD}){{1,2}}) (?:{_VERBS}) (?P<body>(?:the )?[A-Z].*)$")
+
+
+def split_at_a_verb(text: str, found: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
+    """'Maris Holt led Copperfield Stores' tagged one organization: a person of a name's shape (no
+    word of it a body's), the verb, and the organization."""
+    out = []
+    for c in found:
+        m = _NAME_VERB_BODY.match(c.text) if c.label == "ORG" else None
+        if m is None or any(_names_a_body(w) for w in m["name"].split()) or not clean_person(m["name"]):
+            out.append(c)
+            continue
+        body = m["body"].removeprefix("the ")
+        at = c.start + c.text.rindex(body)
+        out += [Candidate(c.start, c.start + m.end("name"), "PERSON", m["name"]),
+                Candidate(at, c.end, "ORG", body)]
     return out
 
 

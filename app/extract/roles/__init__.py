@@ -28,5 +28,6 @@ def find_roles(doc: Doc, resolver: Resolver) -> list[ExtractedRole]:
     proposals += [role for strategy in ARTICLE_STRATEGIES for role in strategy(finder)]
     for role in proposals:
         found.setdefault((role.person, role.title.lower(), role.organization), role)
-    placing = Placing(entities, main_organizations(entities), tuple(found.values()))
+    sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
+    placing = Placing(entities, main_organizations(entities), tuple(found.values()), sentences)
     return [dated(doc, placed(role, placing)) for role in found.values()]

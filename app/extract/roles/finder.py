@@ -98,8 +98,8 @@ class RoleFinder:
         return any(e.label_ in ("GPE", "LOC") and e.text.removeprefix("the ") == phrase for e in self.doc.ents)
 
     def status(self, words: list[str], context: str = "") -> str:
-        lowered = {w.lower().strip(".,-") for w in words}
-        if lowered & LEXICON.former_words or any(w.lower().startswith("ex-") for w in words):
+        lowered = {w.lower().strip(".,-") for w in words} | {w.lower().split("-")[0] for w in words if "-" in w}
+        if lowered & LEXICON.former_words:  # "former", "ex-", "then-Chair", "former-President"
             return STATUS.former
         if NOMINATED.search(context):
             return STATUS.nominated

@@ -1,6 +1,6 @@
 """The phrases news writing uses for a post, as patterns: appointment verbs ("was appointed
 as …", "joined Acme as …"), "became", "took the role of", a title after a copula, a relative
-clause ("X, who heads Y"), a broadcaster's caption, and the markers of a nomination, a future
+clause ("X, who heads Y", "X led Y"), a broadcaster's caption, and the markers of a nomination, a future
 post or a departure."""
 from __future__ import annotations
 
@@ -27,6 +27,11 @@ COPULA = re.compile(
     r"\b(?P<verb>was|were|is|are|has been|had been|have been)\s+(?:also\s+)?(?:an?\s+|the\s+)?"
     r"(?P<title>[a-z][\w -]*?\s+(?:of|at)\s+[A-Z][^,.;]*)",
 )
+# "She had been deputy foreign minister from 2017 to 2020": a title after a copula, dated.
+COPULA_DATED = re.compile(
+    r"\b(?P<verb>was|were|has been|had been|have been)\s+(?:also\s+)?(?:an?\s+|the\s+)?"
+    r"(?P<title>[a-z][\w -]*?\s+(?:from|between|since|until)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b)",
+)
 ROLE_OF = re.compile(
     r"\b(?P<verb>take|takes|took|taking|assume|assumes|assumed|assuming)\s+(?:on\s+|up\s+|over\s+)?the\s+"
     r"(?:role|post|position|job|office)\s+of\s+(?:an?\s+|the\s+)?(?P<title>[^,.;]+)",
@@ -44,6 +49,6 @@ NAME_LIST_COMMA = re.compile(
     r",\s+(?!(?:Inc|Ltd|Co|Corp|LLC)\b)(?![A-Z][\w&]*(?:\s[A-Z][\w&]*)*(?:,\s[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)*,?\s+(?:and|&)\s+[A-Z])"
 )
 WHO_HEADS = re.compile(
-    r",\s+who\s+(?:now\s+|currently\s+)?(?P<verb>heads|leads|runs|chairs|headed|led|ran|chaired)\s+"
+    r"(?:,\s+who\s+|\s+)(?:now\s+|currently\s+)?(?P<verb>heads|leads|runs|chairs|headed|led|ran|chaired)\s+"
     r"(?P<org>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*)*)"
 )

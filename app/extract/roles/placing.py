@@ -7,7 +7,9 @@ placing in PLACINGS, with its own table test (tests/extract/test_role_strategies
 - a party's title (lexicon/org_titles.tsv, kind party: "lawmaker", "Rep.", "floor leader") at the
   party the holder's other roles name ("Rep. Jo Park, spokesperson of the Green Party");
 - a title that only exists inside an organization of a kind ("the co-chairman", "CEO Jo Lee") at
-  the article's main organization of that kind (the one it names most, and at least twice).
+  the article's main organization of that kind (the one it names most, and at least twice);
+- else a company's title at the one body with executives its sentence names ("Northgate Health
+  Trust will merge …, chief executive X said").
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ class Placing:
     entities: ArticleEntities
     main: dict[str, str]
     roles: tuple[ExtractedRole, ...]
+    sentences: tuple[tuple[int, int], ...] = ()  # (start, end) of each sentence
 
 
 def kind_of_title(title: str) -> str | None:
@@ -73,9 +76,28 @@ def main_organization(role: ExtractedRole, p: Placing) -> str | None:
     return p.main.get(kind) if kind is not None else None
 
 
+# Kinds of body whose executives a sentence names beside them ("Northgate Health Trust will …,
+# chief executive X said"); not a government or a party, whose posts are not a company's.
+_BODIES_WITH_EXECUTIVES = ("company", "association", "academic", "finance", "research", "media", "union")
+
+
+def body_of_its_sentence(role: ExtractedRole, p: Placing) -> str | None:
+    """'Northgate Health Trust will merge …, chief executive Lydia Crane said': a company's title
+    is held at the one body of a kind with executives that its sentence names."""
+    if kind_of_title(role.title) != "company":
+        return None
+    start, end = next(((s, e) for s, e in p.sentences if s <= role.start < e), (role.start, role.end))
+    named = {m.ref for m in p.entities.mentions if start <= m.start < end and m.ref in p.entities.by_ref
+             and p.entities.by_ref[m.ref].type == "organization"
+             and p.entities.by_ref[m.ref].kind in _BODIES_WITH_EXECUTIVES}
+    return named.pop() if len(named) == 1 else None
+
+
 RolePlacing = Callable[[ExtractedRole, Placing], str | None]
 # Tried in order on a role without an organization; the first answer decides.
-PLACINGS: tuple[RolePlacing, ...] = (ministry_of_the_portfolio, party_of_the_holder, main_organization)
+PLACINGS: tuple[RolePlacing, ...] = (
+    ministry_of_the_portfolio, party_of_the_holder, main_organization, body_of_its_sentence,
+)
 
 
 def placed(role: ExtractedRole, p: Placing) -> ExtractedRole:

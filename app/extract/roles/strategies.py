@@ -5,7 +5,7 @@ of stating a post is a new strategy in a table below, with its own table test
 (tests/extract/test_role_strategies.py).
 
 - apposition after a name: "X, chief of Y," / "X, a professor at Y";
-- a relative clause: "X, who heads Y,";
+- a relative clause or a verb of leading: "X, who heads Y,", "X led Y";
 - title before a name: "Deputy Chief of Staff X", "Acme Corp. CEO X", "former President X";
 - a title set off before the name: "Acme's chief executive, Jo Lee,";
 - appointment verbs: "X was appointed as the first deputy secretary of …", "tapping X … as the
@@ -26,6 +26,7 @@ from app.extract.roles.patterns import (
     BECAME,
     CAPTION,
     COPULA,
+    COPULA_DATED,
     FUTURE,
     LEAVING,
     NAME_LIST_COMMA,
@@ -58,6 +59,8 @@ _APPOSED_TITLE = re.compile(
     r"(?P<title>.+?)(?:\s+(?P<prep>of|at|for|in|to|with)\s+(?P<org>.+))?$"
 )
 
+# "its chief financial officer since 2020": the period after an apposed title (dating.py reads it).
+_PERIOD_AFTER = re.compile(r"\s+(?:since|from|between|until|in)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b.*$")
 # "a former minister and now a professor": where a second apposition of the same name begins.
 _SECOND_APPOSITION = re.compile(
     r",?\s+and\s+(?=(?:the\s+|a\s+|an\s+)?(?:current|currently|former|formerly|previously|later|now|also)\b)"
@@ -67,7 +70,7 @@ _LEADING_BODY = re.compile(r"(?P<lead>(?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 # "chief executive of Acme in 2016": the title, its body, and what follows them.
 _TITLE_AND_BODY = re.compile(
-    r"(?P<title>.+?)(?:\s+(?:of|at)\s+(?P<org>.+?))?(?:\s+(?:in|from|to|on|since|until)\b.*)?$"
+    r"(?P<title>.+?)(?:\s+(?:of|at)\s+(?P<org>.+?))?(?:\s+(?:in|from|to(?!\s+[A-Z])|on|since|until)\b.*)?$"
 )
 _LEADING_ARTICLE = re.compile(r"^(?:(?:its|their|his|her|the|a|an)\s+)?(?:new|first|second)?\s*", re.I)
 
@@ -76,7 +79,7 @@ ArticleStrategy = Callable[[RoleFinder], Iterator[ExtractedRole]]
 
 
 def relative_clause(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRole]:
-    """'X, who heads Y,' -> head of Y."""
+    """'X, who heads Y,' and 'X led Y from 2012 until 2023' -> head or leader of Y."""
     m = WHO_HEADS.match(f.text, mention.end)
     if not m:
         return
@@ -110,7 +113,7 @@ def appositions(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRole
 
 
 def _apposition(f: RoleFinder, mention: EntityMention, part: str, at: int) -> Iterator[ExtractedRole]:
-    m = _APPOSED_TITLE.match(part.strip())
+    m = _APPOSED_TITLE.match(_PERIOD_AFTER.sub("", part.strip()))
     if not m:
         return
     title, org_phrase = m["title"], m["org"]
@@ -173,8 +176,12 @@ def title_before(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRol
         title_words = [w.text for w in taken if w.start >= org_end and w.text not in ("'s", "’s")]
     else:
         lead = leading_name(taken)
+        if len(lead) > 1 and lead[0].text.lower() in LEXICON.party_adjectives:
+            lead = lead[:1]  # "Conservative Treasury spokesman": the party, then a portfolio's title
         name = re.sub(r"['’]s$", "", " ".join(w.text for w in lead))
-        if lead and lead[0].start == f.sentence_start(lead[0].start) and lead[0].pos != "PROPN" \
+        if len(lead) == 1 and lead[0].text.lower() in LEXICON.party_adjectives:
+            org = f.body_of_members(name, lead[0].start)
+        elif lead and lead[0].start == f.sentence_start(lead[0].start) and lead[0].pos != "PROPN" \
                 and not any(w.ent for w in lead):
             # a sentence's first words that the tagger names nothing are capitalised common words
             # ("Yet aviation analyst …", "Aviation analyst …"), unless they name a body of the
@@ -254,7 +261,7 @@ def title_apposed(f: RoleFinder, mention: EntityMention) -> Iterator[ExtractedRo
 def appointments(f: RoleFinder) -> Iterator[ExtractedRole]:
     for sent in f.doc.sents:
         s_text, base = sent.text, sent.start_char
-        for pattern in (APPOINT, BECAME, ROLE_OF, COPULA):
+        for pattern in (APPOINT, BECAME, ROLE_OF, COPULA, COPULA_DATED):
             for m in pattern.finditer(s_text):
                 verb_group = "verb" if m.groupdict().get("verb") else "passive"
                 verb_at = base + m.start(verb_group)
@@ -272,13 +279,15 @@ def appointments(f: RoleFinder) -> Iterator[ExtractedRole]:
                 if not tm:
                     continue
                 org = f.org_named(tm["org"], base + m.start("title") + tm.start("org")) if tm["org"] else None
-                if org is None and not tm["org"] and m[verb_group].lower() in LEXICON.joining_verbs:
-                    org = f.org_in(verb_at, base + m.start("title"))  # "joined Acme in 2016 as …"
                 title = tm["title"].strip() if org or not tm["org"] else title_phrase.strip()
+                if org is None and m[verb_group].lower() in LEXICON.joining_verbs:
+                    org = f.org_in(verb_at, base + m.start("title"))  # "joined Acme in 2016 as head of risk"
                 verb = m[verb_group].lower()
                 context = s_text[: m.start("title")]
                 if pattern is COPULA and not (org and is_title(title)):
                     continue  # "he was a fan of Acme": not a post
+                if pattern is COPULA_DATED and not is_title(tm["title"].split()[-1]):
+                    continue
                 if LEAVING.match(verb) or verb in ("was", "were", "had been"):
                     status = STATUS.former
                 elif NOMINATED.search(context) or FUTURE.search(s_text[: m.start(verb_group)]):
@@ -290,8 +299,8 @@ def appointments(f: RoleFinder) -> Iterator[ExtractedRole]:
                 else:
                     status = STATUS.current
                 title = _LEADING_ARTICLE.sub("", title)
-                title = re.split(r"\s+(?:in|from|to|on|since|until|after|before|if|when|while|unless|"
-                                 r"pending|once|because)\s+", title)[0]
+                title = re.split(r"\s+(?:in|from|on|since|until|between|through|after|before|if|when|while|unless|"
+                                 r"pending|once|because)\s+|\s+to\s+(?![A-Z])", title)[0]
                 yield from f.role(person, title, status, verb_at, base + m.end("title"), org)
 
 
