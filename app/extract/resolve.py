@@ -54,6 +54,7 @@ class Resolver:
         self.quoted = Quoted()
         self.pronouns = LEXICON.pronouns
         self.titles = LEXICON.title_words
+        self.reporting = LEXICON.reporting_verbs
         self.anonymous = LEXICON.anonymous_sources
         self.org_nouns = LEXICON.org_nouns
         self.description_kinds = LEXICON.description_kinds
@@ -168,6 +169,10 @@ class Resolver:
         determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
         if person_noun and determiner in _INDEFINITE:
             return None, 0.0  # "a representative of Acme": an unnamed individual
+        if named and person_noun and token.tag_ == "NN":
+            holder = self._holder_before(token, before, {m.ref for m in named})
+            if holder is not None:  # "the chief of Acme": the one the article gives that post at Acme
+                return holder, CONFIDENCE.title_holder
         if named:  # "a statement from Acme", "the Acme campaign": the organization
             return named[0].ref, CONFIDENCE.description_naming
         if token.tag_ in ("NNS", "NNPS"):
@@ -177,8 +182,8 @@ class Resolver:
             if holder is not None:
                 return holder, CONFIDENCE.title_holder
             return None, 0.0  # no one the article gives that post: "the spokesman" stays unnamed
-        if lemma in self.org_nouns or lemma in _GOVERNMENT_NOUNS:
-            return self.organization_for(token, before)
+        if lemma in self.org_nouns or lemma in _GOVERNMENT_NOUNS or lemma in LEXICON.company_nouns:
+            return self.organization_for(token, before)  # "the committee", "the ministry", "the airline"
         return None, 0.0
 
     def _naming_part(self, token: Token) -> list[Token]:
@@ -198,8 +203,9 @@ class Resolver:
         """'the committee' is the named committee; 'the company' the article's main company;
         else the organization last named as a subject."""
         lemma = noun.lemma_.lower()
-        by_head = [e.ref for e in self.entities.entities
-                   if e.type == "organization" and e.name.split()[-1].lower().rstrip("'s") == lemma]
+        by_head = [e.ref for e in self.entities.entities  # "the committee": "Delivery Committee", "Committee of …"
+                   if e.type == "organization" and (e.name.split()[-1].lower().rstrip("'s") == lemma
+                                                    or e.name.lower().startswith(f"{lemma} of "))]
         if by_head:
             for mention in reversed(self.entities.mentions):
                 if mention.start < before and mention.ref in by_head:
@@ -233,26 +239,39 @@ class Resolver:
         found = self.entities.nearest_before(before, "organization", self.quoted.covers)
         return found.ref if found else None
 
+    def _person_subject_of(self, verb: Token) -> str | None:
+        for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
+            for t in subject.subtree:
+                found = self.entities.at(t.idx, t.idx + len(t.text))
+                if found is not None and self.entities.type_of(found.ref) == "person":
+                    return found.ref
+        return None
+
     def _fitting(self, kind: str | None) -> Callable[[str], bool] | None:
         if kind is None:
             return None
         kinds = {e.ref: e.kind for e in self.entities.entities}
         return lambda ref: kinds.get(ref) == kind
 
-    def _holders(self, noun: Token) -> set[str]:
+    def _holders(self, noun: Token, at: set[str] | None = None) -> set[str]:
         """People whose role in the article this title noun names ("the mayor", "the chief
-        executive"): roles are found before speakers."""
+        executive"), at one of the organizations `at` when given: roles are found before
+        speakers. A shadow's or a former holder's post is not the post ("the chancellor" is not
+        the shadow chancellor)."""
         words = {noun.lemma_.lower(), noun.lower_} | LEXICON.title_references.get(noun.lemma_.lower(), frozenset())
         compound = " ".join([t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.lower_])
+        rival = LEXICON.rival_title_words - {t.lower_ for t in noun.lefts}
         holders = set()
         for role in self.roles:
+            if at is not None and role.organization not in at or rival & set(role.title.lower().split()):
+                continue
             for title in ((role.title_normalized or "").lower().split(), role.title.lower().split()):
                 if title and (title[-1] in words or " ".join(title).endswith(compound) and " " in compound):
                     holders.add(role.person)  # the noun is the title's head: "the mayor" of "Riverton mayor"
         return holders
 
-    def _holder_before(self, noun: Token, before: int) -> str | None:
-        holders = self._holders(noun)
+    def _holder_before(self, noun: Token, before: int, at: set[str] | None = None) -> str | None:
+        holders = self._holders(noun, at)
         if not holders:
             return None
         for mention in reversed(self.entities.mentions):
@@ -276,8 +295,18 @@ class Resolver:
             if self.entities.type_of(mention.ref) != type_ or (fits and not fits(mention.ref)):
                 continue
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in SUBJECT_DEPS:
-                return mention.ref
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ in ("compound", "appos") and root.head.dep_ in SUBJECT_DEPS:
+                root = root.head  # "Aviation analyst Nick Van den Brul … described": the name of the subject
+            if root.dep_ not in SUBJECT_DEPS:
+                continue
+            if type_ == "person" and root.head.dep_ == "ccomp" and root.head.head.lemma_.lower() in self.reporting:
+                reporter = self._person_subject_of(root.head.head)
+                if reporter is not None:
+                    return reporter  # "Dempsey said Mr Ahern had been …": the one who reported it
+            return mention.ref
         return None
 
     def _create(self, token: Token) -> str | None:

@@ -33,6 +33,20 @@ CASES = [
      "It plans", "It", None, "Hanbit Motors"),
     (c.organization_it, "Hanbit Motors opened a plant on Monday. It is thought the plant will hire 500 workers.",
      "It is thought", "It", None, PASS),
+    (c.organization_it, "Hanbit Motors opened a plant on Monday. In May, it raised its fares by 4 percent.",
+     "In May", "it", None, "Hanbit Motors"),
+    (c.agent_of_the_subject, "The figure announced by President Jo Park will cover 500 cases by 2026.",
+     "The figure", "figure", None, "Jo Park"),
+    (c.agent_of_the_subject, "The figure announced on Monday will cover 500 cases by 2026.",
+     "The figure", "figure", None, PASS),
+    (c.possessed_thing, "Hanbit Motors' shares closed up 4 percent at 2,000 won on Monday.",
+     "Hanbit Motors' shares", "shares", None, None),
+    (c.possessed_thing, "Hanbit Motors' profits rose 4 percent to 2 billion won in 2025.",
+     "Hanbit Motors' profits", "profits", None, PASS),
+    (c.passive_subject, "Jo Park is suspected of taking 2 billion won in bribes since 2020.",
+     "Jo Park is", "Park", None, None),
+    (c.passive_subject, "Jo Park was appointed finance minister on Monday to cut 2 billion won.",
+     "Jo Park was", "Park", None, PASS),
 ]
 
 
@@ -107,6 +121,12 @@ SOURCES = [
      None, "Hanbit Motors"),
     (c.agent_of_a_plan, "Plans to build a 40 billion won plant were approved by the council on Monday.", "Plans to",
      None, PASS),
+    (c.owner_of_the_plan_under, "Hanbit Motors opened a plant on Monday. Under the plan, 500 workers will be hired "
+     "by 2026.", "Under the plan", None, "Hanbit Motors"),
+    (c.owner_of_the_plan_under, "Hanbit Motors opened a plant on Monday. Under the bridge, 500 workers will be hired "
+     "by 2026.", "Under the bridge", None, PASS),
+    (c.according_to_source, "Home Office spending could be cut by two billion pounds, according to data disclosed by "
+     "Mayor Jo Park.", "Home Office", None, "Jo Park"),
     (c.speaker_of_the_quote, '"The city will build 500 homes a year by 2030," Mayor Jo Park said on Monday.',
      "The city", "Jo Park", "Jo Park"),
     (c.speaker_of_the_quote, "The city will build 500 homes a year by 2030, officials said on Monday.", "The city",
@@ -128,6 +148,14 @@ def test_source_strategy(strategy, body, clause, speaker, expected):
         assert found is None, found
     else:
         assert found is not None and name_of(finder.resolver, found.ref) == expected
+
+
+def test_the_condition_of_a_clause_names_no_claimant():
+    text, doc, read = reading('"If Labour is elected there will be a 10 billion pound tax rise," Jo Park said.')
+    finder = ClaimFinder(doc, read.resolver, [])
+    start = text.index("If Labour")
+    tokens, subjects = finder._subjects(start, text.index(',"'))
+    assert "Labour" not in {t.text for t in subjects}
 
 
 def test_every_source_strategy_has_cases_that_answer_and_that_pass():

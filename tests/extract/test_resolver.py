@@ -17,6 +17,18 @@ CASES = [
     ("The government said the plan would pass on Monday.", "government", None, "The government"),
     ("On Monday, Choi said the plan would pass. Choi Min-jae leads the works council at the plant.", "Choi",
      "Choi Min-jae", "Choi"),
+    # a shadow's post is not the post
+    ("Chancellor Dana Holt spoke first. Shadow Chancellor Jo Park replied. Later the chancellor said the plan "
+     "would pass.", "chancellor", "Dana Holt", "the chancellor"),
+    # a title at a named body: its holder there, not the body
+    ("Hanbit Motors Chief Jo Park opened a plant. Acme Bank Chief Dana Holt opened a branch. The chief of Hanbit "
+     "Motors said the plan would pass.", "chief", "Jo Park", "The chief of Hanbit Motors"),
+    # "the ministry" is the one "Ministry of …" the article names
+    ("The Ministry of Science said the plan would pass on Monday. Later the ministry said it would wait.",
+     "ministry", "Ministry of Science", "the ministry"),
+    # "the minister" names an Environment Secretary (lexicon/title_references.tsv)
+    ("Environment Secretary Jane Morrow announced a ban. The minister said the ban would start in May.",
+     "minister", "Jane Morrow", "The minister"),
 ]
 
 
@@ -53,3 +65,10 @@ def test_only_the_resolver_registers_entities():
     root = Path(app.extract.__file__).parent
     callers = {p.relative_to(root).as_posix() for p in root.rglob("*.py") if ".register(" in p.read_text()}
     assert callers == {"resolve.py"}
+
+
+def test_a_pronoun_after_reported_speech_is_the_reporter():
+    text, doc, read = reading('Noel Dempsey, the minister, said Mr Ahern had been very committed. '
+                              '"It was the right thing to do," he said.')
+    token = next(t for t in doc if t.text == "he")
+    assert name_of(read.resolver, read.resolver.resolve(token, token.idx).ref) == "Noel Dempsey"

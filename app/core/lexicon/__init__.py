@@ -119,6 +119,7 @@ class Lexicon:
     title_modifiers: frozenset[str]
     title_aliases: Mapping[str, str]
     title_given_names: frozenset[str]
+    rival_title_words: frozenset[str]
     title_references: Mapping[str, frozenset[str]]
     title_drop_words: frozenset[str]
     title_determiners: frozenset[str]
@@ -151,6 +152,7 @@ class Lexicon:
     claim_cues: tuple[tuple[str, re.Pattern[str]], ...]
     claim_frames: tuple[tuple[str, re.Pattern[str]], ...]
     plan_nouns: frozenset[str]
+    result_nouns: frozenset[str]
     commitment_markers: re.Pattern[str]
     topics: tuple[tuple[str, re.Pattern[str]], ...]
     currencies: Mapping[str, str]
@@ -205,6 +207,7 @@ class Lexicon:
             title_modifiers=_words("title_modifiers.txt"),
             title_aliases=_mapping("title_aliases.tsv"),
             title_given_names=_words("title_given_names.txt"),
+            rival_title_words=_words("rival_title_words.txt"),
             title_references=_references("title_references.tsv"),
             title_drop_words=_words("title_drop_words.txt"),
             title_determiners=_words("title_determiners.txt"),
@@ -235,6 +238,7 @@ class Lexicon:
             claim_cues=_labelled("claim_cues.tsv"),
             claim_frames=_labelled("claim_frames.tsv"),
             plan_nouns=_words("plan_nouns.txt"),
+            result_nouns=_words("result_nouns.txt"),
             commitment_markers=_union("commitment_markers.txt"),
             topics=_labelled("topics.tsv"),
             currencies=_mapping("currencies.tsv", lower=True),

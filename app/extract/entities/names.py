@@ -73,11 +73,12 @@ def clean_org(text: str) -> str | None:
     numbered = len(words) > 1 and words[-1].isdigit() and words[-2].lower() in LEXICON.numbered_names
     if not org_words(text) or any(re.fullmatch(r"[\d.,]+|.*-\d+", w) for w in words[: -1 if numbered else None]):
         return None  # "GPT-5", "4.0": products and versions (not "BBC Radio 4")
-    if all(w.lower() in ORG_KIND_WORDS for w in words) and (len(words) > 1
-                                                            or words[0].lower() not in LEXICON.sole_bodies):
-        return None  # "Research Institute", "Ministry": a generic description (not "Treasury", "Cabinet")
-    if all(w.lower() in title_and_modifier_words() and not w.isupper() for w in words):
-        return None  # "Education", "Labor", "Digital": a portfolio or a title word, not a body
+    party = len(words) == 1 and words[0].lower() in LEXICON.party_members | LEXICON.party_adjectives.keys()
+    if all(w.lower() in ORG_KIND_WORDS for w in words) and not party and (
+            len(words) > 1 or words[0].lower() not in LEXICON.sole_bodies):
+        return None  # "Research Institute", "Ministry": a generic description (not "Treasury", "Tories")
+    if all(w.lower() in title_and_modifier_words() and not w.isupper() for w in words) and not party:
+        return None  # "Education", "Digital": a portfolio or a title word, not a body (not "Labour")
     if len(words) == 1 and (
         words[0].lower() in LEXICON.org_stopwords | LEXICON.title_words
     ):
