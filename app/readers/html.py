@@ -66,10 +66,11 @@ def read_text(page: str, sha256: str) -> Source:
         if not has_prose(text):
             raise InputError("no article text found (only navigation and page furniture)")
         return Source([Document(text=text, sha256=sha256, title=_title_tag(page), format="html")])
+    title = without_site_name(clean_text(found.title), clean_text(found.sitename))
     return Source([Document(
-        text=unescape(body),
+        text=_without_title_line(unescape(body), title),
         sha256=sha256,
-        title=clean_text(found.title),
+        title=title,
         url=clean_url(found.url),
         published_at=parse_date(found.date),
         authors=clean_authors(found.author),
@@ -81,10 +82,16 @@ def read_text(page: str, sha256: str) -> Source:
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
 
 
+# A run of a script written without spaces between words (Chinese, Japanese, Thai): a sentence's
+# worth of it reads as writing.
+_UNSPACED_RUN = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{12,}")
+
+
 def has_prose(text: str) -> bool:
-    """Some line of the text reads as writing, not as a menu of links: four words or more, or a
-    sentence's end."""
-    return any(len(line.split()) >= 4 or _SENTENCE_END.search(line.strip()) for line in text.splitlines())
+    """Some line of the text reads as writing, not as a menu of links: four words or more, a
+    sentence's end, or a sentence's worth of a script written without spaces."""
+    return any(len(line.split()) >= 4 or _SENTENCE_END.search(line.strip()) or _UNSPACED_RUN.search(line)
+               for line in text.splitlines())
 
 
 class _TextOf(HTMLParser):
@@ -123,3 +130,37 @@ def visible_text(page: str) -> str:
 def _title_tag(page: str) -> str | None:
     m = re.search(r"<title[^>]*>(.*?)</title>", page, re.IGNORECASE | re.DOTALL)
     return clean_text(re.sub(r"<[^>]+>", " ", m.group(1))) if m else None
+
+
+# What sets a site's name off in a page's title: "Headline | CNN Politics", "Headline -- Sott.net".
+_TITLE_PARTS = re.compile(r"\s+(?:\||--|[-–—]|::)\s+")
+
+
+def without_site_name(title: str | None, site: str | None) -> str | None:
+    """The headline without the site's name a page's title adds before or after it ("Gates on
+    Tillerson | CNN Politics" of the site "CNN" -> "Gates on Tillerson")."""
+    if not title or not site:
+        return title
+    name = site.casefold()
+
+    def names_site(part: str) -> bool:
+        folded = part.casefold().strip()
+        return bool(folded) and (folded.startswith(name) or name.startswith(folded))
+
+    changed = True
+    while changed:
+        changed = False
+        cuts = list(_TITLE_PARTS.finditer(title))
+        if cuts and names_site(title[cuts[-1].end():]):
+            title, changed = title[: cuts[-1].start()], True
+        elif cuts and names_site(title[: cuts[0].start()]):
+            title, changed = title[cuts[0].end():], True
+    return title
+
+
+def _without_title_line(body: str, title: str | None) -> str:
+    """The body without a first line that only repeats the headline (the title is a field)."""
+    first, _, rest = body.partition("\n")
+    if title and rest.strip() and first.strip().casefold() == title.strip().casefold():
+        return rest.lstrip("\n")
+    return body

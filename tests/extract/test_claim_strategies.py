@@ -3,49 +3,51 @@ and that fail), and the ways of naming its claimant (made-up clauses with the su
 is asked about, and the claimant it gives; PASS: it leaves the subject to the next strategy)."""
 import pytest
 
+from app.extract import claimants as w
 from app.extract import claims as c
-from app.extract.claims import ClaimFinder, ClauseAt
+from app.extract.claimants import ClauseAt
+from app.extract.claims import ClaimFinder
 from tests.extract.helpers import name_of, reading
 
 PASS = "pass"
 
 CASES = [
     # strategy, body, the clause (its first words), its subject word, quoted: the quote's speaker, expected claimant
-    (c.first_person, '"We will invest 2 billion dollars in the port by 2030," Mayor Jo Park said.',
+    (w.first_person, '"We will invest 2 billion dollars in the port by 2030," Mayor Jo Park said.',
      "We will invest", "We", "Jo Park", "Jo Park"),
-    (c.first_person, "We will invest 2 billion dollars in the port by 2030, the council said.",
+    (w.first_person, "We will invest 2 billion dollars in the port by 2030, the council said.",
      "We will invest", "We", None, None),
-    (c.first_person, "Acme Robotics will invest 2 billion dollars in a new plant by 2030.",
+    (w.first_person, "Acme Robotics will invest 2 billion dollars in a new plant by 2030.",
      "Acme Robotics will", "Robotics", None, PASS),
-    (c.resolved_subject, "Hanbit Motors will invest 2 billion dollars in a new plant by 2030.",
+    (w.resolved_subject, "Hanbit Motors will invest 2 billion dollars in a new plant by 2030.",
      "Hanbit Motors will", "Motors", None, "Hanbit Motors"),
-    (c.resolved_subject, "Lawmakers will vote on a plan to invest 2 billion dollars by 2030.",
+    (w.resolved_subject, "Lawmakers will vote on a plan to invest 2 billion dollars by 2030.",
      "Lawmakers will", "Lawmakers", None, PASS),
-    (c.possessive_owner, "Hanbit Motors opened a plant. Its plan will add 500 jobs in the region by 2026.",
+    (w.possessive_owner, "Hanbit Motors opened a plant. Its plan will add 500 jobs in the region by 2026.",
      "Its plan will", "plan", None, "Hanbit Motors"),
-    (c.possessive_owner, "Hanbit Motors opened a plant. The plan will add 500 jobs in the region by 2026.",
+    (w.possessive_owner, "Hanbit Motors opened a plant. The plan will add 500 jobs in the region by 2026.",
      "The plan will", "plan", None, PASS),
-    (c.placeholder_actor, "It was part of the 500 buses that Hanbit Motors agreed to supply by 2027.",
+    (w.placeholder_actor, "It was part of the 500 buses that Hanbit Motors agreed to supply by 2027.",
      "It was part", "It", None, "Hanbit Motors"),
-    (c.placeholder_actor, "The deal was part of the 500 buses the city agreed to buy by 2027.",
+    (w.placeholder_actor, "The deal was part of the 500 buses the city agreed to buy by 2027.",
      "The deal was", "deal", None, PASS),
-    (c.organization_it, "Hanbit Motors opened a plant on Monday. It plans to hire 500 workers there by 2026.",
+    (w.organization_it, "Hanbit Motors opened a plant on Monday. It plans to hire 500 workers there by 2026.",
      "It plans", "It", None, "Hanbit Motors"),
-    (c.organization_it, "Hanbit Motors opened a plant on Monday. It is thought the plant will hire 500 workers.",
+    (w.organization_it, "Hanbit Motors opened a plant on Monday. It is thought the plant will hire 500 workers.",
      "It is thought", "It", None, PASS),
-    (c.organization_it, "Hanbit Motors opened a plant on Monday. In May, it raised its fares by 4 percent.",
+    (w.organization_it, "Hanbit Motors opened a plant on Monday. In May, it raised its fares by 4 percent.",
      "In May", "it", None, "Hanbit Motors"),
-    (c.agent_of_the_subject, "The figure announced by President Jo Park will cover 500 cases by 2026.",
+    (w.agent_of_the_subject, "The figure announced by President Jo Park will cover 500 cases by 2026.",
      "The figure", "figure", None, "Jo Park"),
-    (c.agent_of_the_subject, "The figure announced on Monday will cover 500 cases by 2026.",
+    (w.agent_of_the_subject, "The figure announced on Monday will cover 500 cases by 2026.",
      "The figure", "figure", None, PASS),
-    (c.possessed_thing, "Hanbit Motors' shares closed up 4 percent at 2,000 won on Monday.",
+    (w.possessed_thing, "Hanbit Motors' shares closed up 4 percent at 2,000 won on Monday.",
      "Hanbit Motors' shares", "shares", None, None),
-    (c.possessed_thing, "Hanbit Motors' profits rose 4 percent to 2 billion won in 2025.",
+    (w.possessed_thing, "Hanbit Motors' profits rose 4 percent to 2 billion won in 2025.",
      "Hanbit Motors' profits", "profits", None, PASS),
-    (c.passive_subject, "Jo Park is suspected of taking 2 billion won in bribes since 2020.",
+    (w.passive_subject, "Jo Park is suspected of taking 2 billion won in bribes since 2020.",
      "Jo Park is", "Park", None, None),
-    (c.passive_subject, "Jo Park was appointed finance minister on Monday to cut 2 billion won.",
+    (w.passive_subject, "Jo Park was appointed finance minister on Monday to cut 2 billion won.",
      "Jo Park was", "Park", None, PASS),
 ]
 
@@ -75,7 +77,7 @@ def test_claimant_strategy(strategy, body, clause, subject, speaker, expected):
 def test_every_strategy_has_cases_that_answer_and_that_pass():
     answering = {case[0] for case in CASES if case[5] != PASS}
     passing = {case[0] for case in CASES if case[5] == PASS}
-    assert set(c.CLAIMANT_STRATEGIES) == answering == passing
+    assert set(w.CLAIMANT_STRATEGIES) == answering == passing
 
 
 CHECKS = [
@@ -110,26 +112,30 @@ def test_every_check_has_cases_that_pass_and_that_fail():
 
 SOURCES = [
     # strategy, body, the claim's clause (its first words), quoted: the quote's speaker, expected claimant
-    (c.according_to_source, "The ministry will spend 40 billion won on new schools by 2028, according to Finance "
+    (w.according_to_source, "The ministry will spend 40 billion won on new schools by 2028, according to Finance "
      "Minister Jo Park.", "The ministry", None, "Jo Park"),
-    (c.according_to_source, "The ministry will spend 40 billion won on new schools by 2028, the report said.",
+    (w.according_to_source, "The ministry will spend 40 billion won on new schools by 2028, the report said.",
      "The ministry", None, PASS),
-    (c.subject_of_the_clause, "Hanbit Motors will spend 40 billion won on a new plant by 2028.", "Hanbit Motors",
+    (w.subject_of_the_clause, "Hanbit Motors will spend 40 billion won on a new plant by 2028.", "Hanbit Motors",
      None, "Hanbit Motors"),
-    (c.subject_of_the_clause, "The plant will cost 40 billion won and open by 2028.", "The plant", None, PASS),
-    (c.agent_of_a_plan, "Plans by Hanbit Motors to build a 40 billion won plant were approved on Monday.", "Plans by",
+    (w.subject_of_the_clause, "The plant will cost 40 billion won and open by 2028.", "The plant", None, PASS),
+    (w.agent_of_a_plan, "Plans by Hanbit Motors to build a 40 billion won plant were approved on Monday.", "Plans by",
      None, "Hanbit Motors"),
-    (c.agent_of_a_plan, "Plans to build a 40 billion won plant were approved by the council on Monday.", "Plans to",
+    (w.agent_of_a_plan, "Plans to build a 40 billion won plant were approved by the council on Monday.", "Plans to",
      None, PASS),
-    (c.owner_of_the_plan_under, "Hanbit Motors opened a plant on Monday. Under the plan, 500 workers will be hired "
+    (w.author_of_a_study, "In a survey conducted by the Harbour Drivers Association, 93 percent of drivers said "
+     "they would strike.", "In a survey", None, "Harbour Drivers Association"),
+    (w.author_of_a_study, "In a survey conducted last month, 93 percent of drivers said they would strike.",
+     "In a survey", None, PASS),
+    (w.owner_of_the_plan_under, "Hanbit Motors opened a plant on Monday. Under the plan, 500 workers will be hired "
      "by 2026.", "Under the plan", None, "Hanbit Motors"),
-    (c.owner_of_the_plan_under, "Hanbit Motors opened a plant on Monday. Under the bridge, 500 workers will be hired "
+    (w.owner_of_the_plan_under, "Hanbit Motors opened a plant on Monday. Under the bridge, 500 workers will be hired "
      "by 2026.", "Under the bridge", None, PASS),
-    (c.according_to_source, "Home Office spending could be cut by two billion pounds, according to data disclosed by "
+    (w.according_to_source, "Home Office spending could be cut by two billion pounds, according to data disclosed by "
      "Mayor Jo Park.", "Home Office", None, "Jo Park"),
-    (c.speaker_of_the_quote, '"The city will build 500 homes a year by 2030," Mayor Jo Park said on Monday.',
+    (w.speaker_of_the_quote, '"The city will build 500 homes a year by 2030," Mayor Jo Park said on Monday.',
      "The city", "Jo Park", "Jo Park"),
-    (c.speaker_of_the_quote, "The city will build 500 homes a year by 2030, officials said on Monday.", "The city",
+    (w.speaker_of_the_quote, "The city will build 500 homes a year by 2030, officials said on Monday.", "The city",
      None, PASS),
 ]
 
@@ -143,7 +149,7 @@ def test_source_strategy(strategy, body, clause, speaker, expected):
     end = text.index(".", start) if speaker is None else text.index(',"', start)
     tokens, subjects = finder._subjects(start, end)
     ref = next((e.ref for e in read.resolver.entities.entities if e.name == speaker), None)
-    found = strategy(finder, c.ClaimAt(tokens, subjects, speaker is not None, ref))
+    found = strategy(finder, w.ClaimAt(tokens, subjects, speaker is not None, ref))
     if expected == PASS:
         assert found is None, found
     else:
@@ -161,4 +167,4 @@ def test_the_condition_of_a_clause_names_no_claimant():
 def test_every_source_strategy_has_cases_that_answer_and_that_pass():
     answering = {case[0] for case in SOURCES if case[4] != PASS}
     passing = {case[0] for case in SOURCES if case[4] == PASS}
-    assert set(c.SOURCE_STRATEGIES) == answering == passing
+    assert set(w.SOURCE_STRATEGIES) == answering == passing

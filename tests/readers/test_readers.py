@@ -173,3 +173,31 @@ def test_a_declared_charset_is_honoured():
     assert doc.text == "Café owners met the mayor."
     with pytest.raises(InputError, match="not UTF-8"):
         _read("a.txt", "Caf\u00e9 owners met the mayor.".encode("latin-1"))
+
+
+@pytest.mark.parametrize("title, site, headline", [
+    ("Gates on Tillerson and Russia | CNN Politics", "CNN", "Gates on Tillerson and Russia"),
+    ("N. Korea slams drill | Yonhap News Agency", "Yonhap News Agency", "N. Korea slams drill"),
+    ("Court files expose spy operation -- Sott.net", "Sott.net", "Court files expose spy operation"),
+    ("Riverton Courier | Council approves flood plan", "Riverton Courier", "Council approves flood plan"),
+    ("Flood plan - what it means for you", "Riverton Courier", "Flood plan - what it means for you"),
+    ("TIME", "TIME", "TIME"),
+])
+def test_a_page_title_loses_the_site_name(title, site, headline):
+    from app.readers.html import without_site_name
+
+    assert without_site_name(title, site) == headline
+
+
+def test_an_html_body_does_not_repeat_its_headline():
+    page = ("<html><head><title>Council approves flood plan | Riverton Courier</title>"
+            '<meta property="og:site_name" content="Riverton Courier"></head><body><article>'
+            "<h1>Council approves flood plan</h1>"
+            "<p>The Riverton council approved a flood plan of 12 million pounds on Thursday after a long debate "
+            "among members about the river defences and the cost to households in the town.</p>"
+            "<p>The work on the river walls will start in the spring and take two years, the council said in a "
+            "statement after the vote, which passed by nine votes to four.</p></article></body></html>")
+    (doc,) = _read("flood.html", page.encode()).documents
+    assert doc.title == "Council approves flood plan"
+    assert not doc.text.startswith("Council approves flood plan")
+    assert doc.text.startswith("The Riverton council approved")

@@ -152,6 +152,7 @@ class Lexicon:
     claim_cues: tuple[tuple[str, re.Pattern[str]], ...]
     claim_frames: tuple[tuple[str, re.Pattern[str]], ...]
     plan_nouns: frozenset[str]
+    study_nouns: frozenset[str]
     result_nouns: frozenset[str]
     commitment_markers: re.Pattern[str]
     topics: tuple[tuple[str, re.Pattern[str]], ...]
@@ -238,6 +239,7 @@ class Lexicon:
             claim_cues=_labelled("claim_cues.tsv"),
             claim_frames=_labelled("claim_frames.tsv"),
             plan_nouns=_words("plan_nouns.txt"),
+            study_nouns=_words("study_nouns.txt"),
             result_nouns=_words("result_nouns.txt"),
             commitment_markers=_union("commitment_markers.txt"),
             topics=_labelled("topics.tsv"),
