@@ -250,8 +250,21 @@ def speaker_of_the_quote(f: ClaimFinder, c: ClaimAt) -> Claimant | None:
     return Claimant(c.speaker) if c.quoted else None
 
 
+def source_carried_on(f: ClaimFinder, c: ClaimAt) -> Claimant | None:
+    """'The council will spend £40m on schools, its leader said. The plan also sets aside £5m for
+    libraries.': a claim that names no source of its own, in the writer's words, goes on with the
+    source of the claim before it in the same paragraph."""
+    if c.quoted or not c.tokens or not f.found:
+        return None
+    before = f.found[-1]
+    start = c.tokens[0].idx
+    if before.claimant is None or "\n\n" in f.text[before.end : start]:
+        return None
+    return Claimant(before.claimant)
+
+
 # Tried in order for a claim's clause; the first answer decides (none: nobody is named).
 SOURCE_STRATEGIES: tuple[SourceStrategy, ...] = (
     according_to_source, author_of_a_study, owner_of_the_plan_under, subject_of_the_clause, agent_of_a_plan,
-    speaker_of_the_quote,
+    speaker_of_the_quote, source_carried_on,
 )

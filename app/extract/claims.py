@@ -124,6 +124,7 @@ class ClaimFinder:
         self.spoken = spoken
         self.pronouns_and_placeholders = LEXICON.pronouns | LEXICON.placeholder_subjects
         self.questions = question_paragraphs(self.text)
+        self.found: list[ExtractedClaim] = []  # the claims read so far, in order
 
     def _speaker_of(self, start: int) -> tuple[bool, str | None]:
         for said in self.spoken:
@@ -189,6 +190,7 @@ class ClaimFinder:
                     target_year=target_year(text),
                     topics=topics(text),
                 ))
+                self.found = claims
         return claims
 
 

@@ -140,6 +140,21 @@ SOURCES = [
 ]
 
 
+def test_a_claim_with_no_source_goes_on_with_the_one_before_it_in_its_paragraph():
+    from app.extract.claims import find_claims
+
+    for body, expected in [
+        ("The council will spend 40 million pounds on schools, its leader Jo Park said. The plan also sets aside "
+         "5 million pounds for libraries.", "Jo Park"),
+        ("The council will spend 40 million pounds on schools, its leader Jo Park said.\n\nThe plan also sets "
+         "aside 5 million pounds for libraries.", None),
+    ]:
+        text, doc, read = reading(body)
+        found = find_claims(doc, read.resolver, [])
+        last = next(x for x in found if x.text.startswith("The plan also"))
+        assert name_of(read.resolver, last.claimant) == expected, body
+
+
 @pytest.mark.parametrize("strategy, body, clause, speaker, expected", SOURCES,
                          ids=[f"{case[0].__name__}-{i}" for i, case in enumerate(SOURCES)])
 def test_source_strategy(strategy, body, clause, speaker, expected):
@@ -167,4 +182,5 @@ def test_the_condition_of_a_clause_names_no_claimant():
 def test_every_source_strategy_has_cases_that_answer_and_that_pass():
     answering = {case[0] for case in SOURCES if case[4] != PASS}
     passing = {case[0] for case in SOURCES if case[4] == PASS}
-    assert set(w.SOURCE_STRATEGIES) == answering == passing
+    # source_carried_on reads the claims found before, so it is tested on whole texts above
+    assert set(w.SOURCE_STRATEGIES) - {w.source_carried_on} == answering == passing
