@@ -83,3 +83,12 @@ def test_the_first_strategy_that_answers_decides():
     text, attributor, quote = quote_at('Mayor Jo Park spoke. "PARK: We will build more homes," the mayor said.', 0)
     assert s.turn_label(attributor, quote) is not None and s.reporting_clause(attributor, quote) is not None
     assert attribute(attributor, quote.span, quote.previous) == s.turn_label(attributor, quote)
+
+
+def test_the_word_before_an_offset_skips_white_space():
+    from app.extract.speakers import Attributor
+
+    text, doc, read = reading("Jo Park spoke.\n\n\"We will build homes,\" she said.")
+    attributor = Attributor(doc, read.resolver)
+    assert attributor.word_before(text.index('"We')).text == "."
+    assert attributor.word_before(0) is None

@@ -2,6 +2,7 @@
 reporting verb, and who that subject is (by the article's resolver)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -35,6 +36,7 @@ class Attributor:
     def __init__(self, doc: Doc, resolver: Resolver):
         self.doc = doc
         self.text = text_of(doc)
+        self._starts = doc.to_array("IDX").tolist() if len(doc) else []  # where each token starts
         self.resolver = resolver
         self.entities = resolver.entities
         self.quoted = resolver.quoted
@@ -45,6 +47,13 @@ class Attributor:
         return QuoteAt(span, previous, self.before(span), self.after(span), ended)
 
     # ----------------------------------------------------------------- windows
+    def word_before(self, at: int) -> Token | None:
+        """The last token that is not white space and starts before `at`."""
+        i = bisect_left(self._starts, at) - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        return self.doc[i] if i >= 0 else None
+
     def same_paragraph(self, a: int, b: int) -> bool:
         lo, hi = min(a, b), max(a, b)
         return "\n\n" not in self.text[lo:hi]

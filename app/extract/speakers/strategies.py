@@ -99,9 +99,9 @@ def introduced_by_colon(a: Attributor, q: QuoteAt) -> Attribution | None:
         return None
     colon = before[0] if before and before[0].text == ":" else None
     if colon is None and not before:
-        previous = [t for t in a.doc if t.idx < span.start and not t.is_space][-1:]
-        if previous and previous[0].text == ":" and "\n\n" in a.text[previous[0].idx : span.start]:
-            colon = previous[0]
+        previous = a.word_before(span.start)
+        if previous is not None and previous.text == ":" and "\n\n" in a.text[previous.idx : span.start]:
+            colon = previous
             if any(reporting(t) for t in colon.sent if t.i < colon.i):
                 verbs = [t for t in colon.sent if t.i < colon.i and reporting(t)]
                 return a.from_verb(verbs[-1], list(reversed(list(colon.sent))), span) if verbs else None
@@ -215,18 +215,18 @@ def reported_just_before(a: Attributor, q: QuoteAt) -> Attribution | None:
     sentence of reported speech goes on with that sentence's speaker; so does a quote that opens
     a paragraph after one ending 'Kim continued his remarks.' or 'Lee issued a statement.'"""
     span, previous = q.span, q.previous
-    words = [t for t in a.doc if t.idx < span.start and not t.is_space]
-    if not words or words[-1].text not in SENTENCE_END or a.quoted.covers(words[-1].idx):
+    last = a.word_before(span.start)
+    if last is None or last.text not in SENTENCE_END or a.quoted.covers(last.idx):
         return None
-    sentence = words[-1].sent
+    sentence = last.sent
     first = next((t for t in sentence if not (t.is_punct or t.is_space)), sentence[0])
     if previous is not None and previous[0].end > first.idx:
         return None  # a quote in between has its own speaker
-    same_paragraph = a.same_paragraph(words[-1].idx, span.start)
+    same_paragraph = a.same_paragraph(last.idx, span.start)
     if not same_paragraph and (a.text[: span.start].rsplit("\n\n", 1)[-1].strip()
-                               or not a.same_paragraph(first.idx, words[-1].idx)):
+                               or not a.same_paragraph(first.idx, last.idx)):
         return None  # across paragraphs only from the paragraph just before, to one the quote opens
-    if a.quoted.covers(sentence.root.idx) or not a.same_paragraph(first.idx, words[-1].idx):
+    if a.quoted.covers(sentence.root.idx) or not a.same_paragraph(first.idx, last.idx):
         return None
     verbs = [t for t in sentence if not a.quoted.covers(t.idx) and (reporting(t) or issues_speech(t))]
     if not verbs or verbs[-1].i < sentence.root.i and verbs[-1].dep_ not in ("ROOT", "conj"):
