@@ -64,13 +64,17 @@ def possessed_thing(f: ClaimFinder, c: ClauseAt) -> Claimant | None:
     return Claimant(None)
 
 
+# Verbs whose passive subject still speaks or holds the post ("was quoted", "was appointed").
+_SAYING_OR_POSTING = LEXICON.reporting_verbs | LEXICON.role_verbs
+
+
 def passive_subject(f: ClaimFinder, c: ClauseAt) -> Claimant | None:
     """'Kim is suspected of …', 'the party has been rocked by allegations': what is done to a
     subject is not its claim; the agent's ('was proposed by the committee') when one is named (a
     statement or a plan that was issued is still its author's, an appointee's post his)."""
     verb = c.subject.head
     if c.subject.dep_ != "nsubjpass" or LEXICON.commitment_markers.search(verb.text) or \
-            verb.lemma_.lower() in LEXICON.reporting_verbs | LEXICON.role_verbs or \
+            verb.lemma_.lower() in _SAYING_OR_POSTING or \
             c.subject.lemma_.lower() in _SPEAKING_NOUNS or c.subject.pos_ not in ("NOUN", "PROPN"):
         return None
     for agent in (g for p in verb.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"):
