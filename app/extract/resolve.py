@@ -203,7 +203,7 @@ class Resolver:
         """'the committee' is the named committee; 'the company' the article's main company;
         else the organization last named as a subject."""
         lemma = noun.lemma_.lower()
-        by_head = [e.ref for e in self.entities.entities  # "the committee": "Delivery Committee", "Committee of …"
+        by_head = [e.ref for e in self.entities.entities  # "the committee": "Works Committee", "Committee of …"
                    if e.type == "organization" and (e.name.split()[-1].lower().rstrip("'s") == lemma
                                                     or e.name.lower().startswith(f"{lemma} of "))]
         if by_head:
@@ -299,7 +299,7 @@ class Resolver:
                 continue
             root = span.root
             if root.dep_ in ("compound", "appos") and root.head.dep_ in SUBJECT_DEPS:
-                root = root.head  # "Aviation analyst Nick Van den Brul … described": the name of the subject
+                root = root.head  # "Aviation analyst Jo van der Berg … described": the name of the subject
             if root.dep_ not in SUBJECT_DEPS:
                 continue
             if type_ == "person" and root.head.dep_ == "ccomp" and root.head.head.lemma_.lower() in self.reporting:

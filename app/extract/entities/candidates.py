@@ -112,7 +112,7 @@ _APPOSED_PERSON_NOUN = re.compile(
 
 
 def _org_apposed_to_a_person(text: str, label: str, start: int, end: int) -> str | None:
-    """'Rinat Akhmetov, the country's richest man,' tagged an organization: a name of a person's
+    """'Dara Holm, the country's richest man,' tagged an organization: a name of a person's
     shape set off by a noun for a person (lexicon/person_nouns.txt) or a title."""
     m = _APPOSED_PERSON_NOUN.match(text, end)
     name = text[start:end]
@@ -123,13 +123,13 @@ def _org_apposed_to_a_person(text: str, label: str, start: int, end: int) -> str
     return None
 
 
-# "Mike Powell of Dresdner Kleinwort": a name after another person's name and "of" is where
+# "Mia Stone of Harbour Kleinwort": a name after another person's name and "of" is where
 # that person works, not a second person.
 _NAME_AND_OF = re.compile(r"[A-Z][\w'’.-]+\s+(?:of|from)\s+$")
 
 
 def _affiliation_after_a_name(text: str, label: str, start: int, end: int) -> str | None:
-    """'analyst Mike Powell of Dresdner Kleinwort Wasserstein': tagged a person, but a name's
+    """'analyst Mia Stone of Harbour Kleinwort': tagged a person, but a name's
     'of' makes it the organization that person belongs to."""
     if label == "PERSON" and _NAME_AND_OF.search(text[max(0, start - 60) : start]) and \
             len(text[start:end].split()) >= 2:
@@ -241,7 +241,7 @@ def _named_in_the_body(text: str, found: list[Candidate], names: list[tuple[int,
 
 
 def _joined_by_and(text: str, found: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
-    """'Public and Commercial Services Union' cut by the tagger at 'and': a one-word organization,
+    """'Port and Harbour Services Union' cut by the tagger at 'and': a one-word organization,
     'and', and an organization whose last word says it is no company (a union, an association, a
     council) are one name."""
     out: list[Candidate] = []
@@ -337,7 +337,7 @@ def _after_title_word(text: str, start: int) -> bool:
 
 def _looks_like_org(text: str, start: int, end: int) -> bool:
     """An organization's noun right before the name in its clause ("local daily X") or right
-    after it ("X's team"); not a name that opens with a title ("Chair Chung Euisun")."""
+    after it ("X's team"); not a name that opens with a title ("Chair Park Ji-hoon")."""
     nouns = LEXICON.org_nouns
     clause = re.split(r"[,;:.!?\"“”()]", text[max(0, start - 40) : start])[-1]
     before = re.findall(r"[A-Za-z-]+", clause)[-2:]

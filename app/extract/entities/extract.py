@@ -161,7 +161,7 @@ def extract_entities(doc: Doc, quoted: Quoted, extra_orgs: Sequence[str] = (),
             cluster.ref = f"{prefix}{n}"
     mentions = _index_mentions(text_of(doc), people + orgs)
     parents = parents_of(text_of(doc), orgs)
-    # A person's name the text holds only inside a fuller one ("Kim Min" of "Kim Min-seok", cut
+    # A person's name the text holds only inside a fuller one ("Park Ji" of "Park Ji-hoon", cut
     # by the tagger) names nobody of its own.
     named = {m.ref for m in mentions}
     people = [c for c in people if c.ref in named or not any(

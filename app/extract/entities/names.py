@@ -28,7 +28,7 @@ def clean_person(text: str) -> str | None:
     titles = title_and_modifier_words()
     leading = LEXICON.clause_openers | LEXICON.small_words - {"a", "an", "and", "or"}
     while len(words) > 1 and words[0].lower() in leading and not (len(words) == 2 and "-" in words[1]):
-        words = words[1:]  # "While Comey", "The Myung Tae-kyun", "Across Wales": a sentence's first word
+        words = words[1:]  # "While Holt", "The Park Ji-hoon", "Across Riverton": a sentence's first word
     original = list(words)
     while words and (words[0].lower().strip(".") in titles | LEXICON.honorifics):
         words = words[1:]
@@ -72,7 +72,7 @@ def clean_org(text: str) -> str | None:
         return None  # "KRW", "Euro": a currency
     numbered = len(words) > 1 and words[-1].isdigit() and words[-2].lower() in LEXICON.numbered_names
     if not org_words(text) or any(re.fullmatch(r"[\d.,]+|.*-\d+", w) for w in words[: -1 if numbered else None]):
-        return None  # "GPT-5", "4.0": products and versions (not "BBC Radio 4")
+        return None  # "GPT-5", "4.0": products and versions (not "Harbour Radio 4")
     party = len(words) == 1 and words[0].lower() in LEXICON.party_members | LEXICON.party_adjectives.keys()
     if all(w.lower() in ORG_KIND_WORDS for w in words) and not party and (
             len(words) > 1 or words[0].lower() not in LEXICON.sole_bodies):

@@ -1,7 +1,7 @@
 """Organizations the tagger left unlabelled or cut, found from the text itself: a capitalised
-name that ends in a word saying it is a body ("MIM Holdings", "Korea Enterprises Federation"),
+name that ends in a word saying it is a body ("Acme Holdings", "Harbour Enterprises Federation"),
 the affiliation on a broadcaster's "Name / Title, Organization" caption line, two names the tagger
-ran together over "with", a person a name ran on into ("For the Lib Dems David Laws said"). Each
+ran together over "with", a person a name ran on into ("For the Greens Dana Holt said"). Each
 is a pass over an article's candidates (candidates.PASSES), with its own table test
 (tests/extract/test_candidate_rules.py)."""
 from __future__ import annotations
@@ -17,14 +17,14 @@ from app.extract.entities.names import clean_person
 # A capitalised word of a name: "Korea", "AT&T", "Plus.net", "Workers'"; an abbreviation "Co.".
 _WORD = r"[A-Z][\w&'’-]*(?:\.[\w]+)*"
 _ABBREVIATION = r"(?:Co|Corp|Inc|Ltd|Bros)\."
-# Words a name may hold between its capitalised words ("and" is left to the tagger: "Samsung and
-# LG Group" is two names).
+# Words a name may hold between its capitalised words ("and" is left to the tagger: "Acme and
+# Harbour Group" is two names).
 _JOIN = r"(?:of|&|for|the)"
 _NAME_RUN = re.compile(
     rf"(?<![\w&.'’-])(?:{_ABBREVIATION}|{_WORD})"
     rf"(?: (?:{_ABBREVIATION}|{_WORD}|{_JOIN}(?= [A-Z]))|, (?=(?:Ltd|Inc|LLC)\b)(?:{_ABBREVIATION}|{_WORD}))*"
 )
-# "Jeon Ho-il / Korea Confederation of Trade Unions", "Kim Sung-kyu / CEO, Shinhan Diamond".
+# "Jo Park / Harbour Federation of Trade Unions", "Dana Holt / CEO, Harbour Diamond".
 _CAPTION_LINE = re.compile(r"(?m)^(?P<name>[A-Z][^/\n]{2,40}?) / (?P<rest>[A-Z][^/\n]{1,120})$")
 
 
@@ -95,7 +95,7 @@ def caption_spans(text: str) -> list[Span]:
 
 
 def parts_around_with(name: str) -> list[tuple[int, int]]:
-    """'Korea Post Securities with Woori Investment Bank': two names run together over 'with',
+    """'Acme Securities with Harbour Investment Bank': two names run together over 'with',
     as (start, end) offsets into `name`; one span when there is no such join."""
     m = re.search(rf" with (?={_WORD})", name)
     if m is None or not name[: m.start()].split() or not name[: m.start()].split()[0][:1].isupper():
@@ -104,13 +104,13 @@ def parts_around_with(name: str) -> list[tuple[int, int]]:
 
 
 def split_at_with(text: str, found: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
-    """'Korea Post Securities with Woori Investment Bank' tagged one organization: two."""
+    """'Acme Securities with Harbour Investment Bank' tagged one organization: two."""
     return [Candidate(c.start + a, c.start + b, c.label, c.text[a:b], c.subject)
             for c in found for a, b in (parts_around_with(c.text) if c.label == "ORG" else [(0, len(c.text))])]
 
 
 def bodies_by_their_word(text: str, found: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
-    """'MIM Holdings', 'Korea Enterprises Federation' left untagged: a capitalised name ending in a
+    """'Acme Holdings', 'Harbour Enterprises Federation' left untagged: a capitalised name ending in a
     word that says it is a body is an organization, taking in organizations the tagger found
     inside it; not where it overlaps a person or a name that runs past it."""
     out = list(found)
@@ -124,7 +124,7 @@ def bodies_by_their_word(text: str, found: list[Candidate], names: list[tuple[in
 
 
 def caption_affiliations(text: str, found: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
-    """'Kim Sung-kyu / CEO, Shinhan Diamond': the part of a caption line after the title is the
+    """'Dana Holt / CEO, Harbour Diamond': the part of a caption line after the title is the
     speaker's organization, whatever the tagger made of it."""
     out = list(found)
     for span in caption_spans(text):
@@ -137,7 +137,7 @@ def caption_affiliations(text: str, found: list[Candidate], names: list[tuple[in
 
 
 def person_after_a_body(text: str, found: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
-    """'For the Lib Dems David Laws said' tagged one organization: a body's word ('Dems',
+    """'For the Greens Dana Holt said' tagged one organization: a body's word ('Dems',
     'Union', 'Holdings') and then a name of a person's shape (two or three capitalised words,
     none a body's) that speaks, or that the article names as a person elsewhere, are the
     organization and a person."""
