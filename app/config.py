@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(
         default=[], description='Origins allowed by CORS, as a JSON list: ["https://example.org"].'
     )
+    reads_in_threads: bool = Field(
+        default=False,
+        description="Run the API's reads in its thread pool rather than on the event loop: for a "
+        "database far enough away that waiting on the network costs more than handing each request "
+        "to a thread (on the same machine or network, the loop answers more; BENCHMARKS.md).",
+    )
     cache_max_age: int = Field(default=60, description="Cache-Control max-age of GET responses, in seconds.")
     api_key: str | None = Field(
         default=None, description="Bearer key that POST /api/v1/articles requires; writing is off when unset."

@@ -97,3 +97,29 @@ def test_ready_turns_503_and_recovers(seeded_db):
                 break
             time.sleep(0.2)
         assert http.get("/api/v1/people").status_code == 200
+
+
+def test_a_read_after_the_server_dropped_its_connections_is_answered(seeded_db):
+    """The API's reads do not ping their connections first: one the server dropped fails its
+    first statement, and the read runs again on a new connection."""
+    from fastapi.testclient import TestClient
+    from sqlalchemy import create_engine, text
+
+    from app.api.main import create_app
+    from app.config import Settings
+
+    if make_url(seeded_db).get_backend_name() != "postgresql":
+        pytest.skip("needs a PostgreSQL server to drop connections")
+    with TestClient(create_app(Settings(database_url=seeded_db))) as http:
+        first = http.get("/api/v1/people/1")
+        assert first.status_code == 200
+        admin = create_engine(seeded_db, poolclass=None)
+        with admin.connect() as connection:
+            dropped = connection.execute(text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle' "
+                "AND application_name = ''")).scalar_one()
+        admin.dispose()
+        assert dropped >= 1
+        again = http.get("/api/v1/people/1")
+        assert again.status_code == 200 and again.content == first.content

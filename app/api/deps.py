@@ -6,11 +6,13 @@ from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Literal
 
 from fastapi import Depends, Query, Request
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from app.api.filters import PageParams, on_loop
-from app.db.session import CONNECTIONS, session_scope
+from app.db.session import CONNECTIONS, AsyncReads, session_scope
 
 _READS = ("GET", "HEAD")
 
@@ -18,8 +20,17 @@ _READS = ("GET", "HEAD")
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """One session per request: committed when a writing handler succeeds, rolled back otherwise
     (a read has nothing to commit, and closing is all it costs)."""
-    with session_scope(request.app.state.sessionmaker, commit=request.method not in _READS) as session:
-        yield session
+    if request.method in _READS:
+        factory = request.app.state.read_sessionmaker
+        if isinstance(factory, AsyncReads):
+            async with factory() as reading:
+                yield reading  # type: ignore[misc]  # `reads` hands the handler its sync side
+            return
+        with session_scope(factory, commit=False) as session:
+            yield session
+    else:
+        with session_scope(request.app.state.sessionmaker) as session:
+            yield session
 
 
 # The session ends with the handler, before the response is sent, and no more requests hold one
@@ -35,19 +46,39 @@ Include = Annotated[
 
 
 def reads(handler: Callable) -> Callable:
-    """A read handler (taking `session`), run where it costs least.
+    """A read handler (taking `session`), run on the event loop.
 
-    On SQLite, a local file, it runs on the event loop: its statements are indexed and paged
-    (a fraction of a millisecond each), and handing it to a worker thread cost more than that;
-    worse, a worker thread running Python while the event loop parses the next requests fights
-    it for the GIL, which halved what a worker process answered (330 against 660 person pages a
-    second, measured side by side). On PostgreSQL it runs in the thread pool, so that one
-    request's waits on the network overlap the others'."""
+    Its statements are indexed and paged (a fraction of a millisecond each on SQLite, one round
+    trip each to a PostgreSQL server nearby), and handing it to a worker thread cost more than
+    that; worse, a worker thread running Python while the event loop parses the next requests
+    fights it for the GIL, which halved what a worker process answered (330 against 660 person
+    pages a second, measured side by side). With `READS_IN_THREADS` (a database far away, where
+    waiting on the network dominates) it runs in the thread pool instead, so that one request's
+    waits overlap the others'. A read whose connection the server dropped runs once more."""
 
     @functools.wraps(handler)
     async def endpoint(**values):
-        if values["session"].get_bind().dialect.name == "sqlite":
-            return handler(**values)
-        return await run_in_threadpool(handler, **values)
+        session = values["session"]
+        try:
+            return await _run(handler, session, values)
+        except DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
+            # The server dropped the connection (a restart, a failover): the pool has let go of
+            # every connection as old as it; a read is safe to run again on a new one.
+            if isinstance(session, AsyncSession):
+                await session.rollback()
+            else:
+                session.rollback()
+            return await _run(handler, session, values)
 
     return endpoint
+
+
+async def _run(handler: Callable, session, values: dict):
+    if isinstance(session, AsyncSession):
+        # The handler's own (sync) code, its statements awaited on the async driver.
+        return await session.run_sync(lambda sync_session: handler(**{**values, "session": sync_session}))
+    if session.info.get("reads_in_threads"):
+        return await run_in_threadpool(handler, **values)
+    return handler(**values)

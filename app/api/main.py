@@ -1,6 +1,9 @@
 """The FastAPI application."""
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
@@ -22,7 +25,7 @@ from app.api.routers import (
     writing,
 )
 from app.config import Settings, get_settings
-from app.db.session import get_engine, get_sessionmaker
+from app.db.session import AsyncReads, get_engine, get_read_sessionmaker, get_sessionmaker
 from app.queries.pagination import encode_cursor
 from app.schemas.read import Problem
 
@@ -94,6 +97,13 @@ def _openapi(app: FastAPI) -> dict:
     return schema
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    if isinstance(app.state.read_sessionmaker, AsyncReads):
+        await app.state.read_sessionmaker.dispose()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     # The docs pages load Swagger UI and ReDoc from the application itself, not from a CDN.
@@ -103,10 +113,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         openapi_tags=TAGS,
         swagger_ui_parameters={"displayRequestDuration": True, "tryItOutEnabled": False},
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
     app.state.sessionmaker = get_sessionmaker(settings.database_url)
+    app.state.read_sessionmaker = get_read_sessionmaker(settings.database_url, settings.reads_in_threads)
     errors.install(app)
     app.add_middleware(ConditionalGet, max_age=settings.cache_max_age)
     if settings.cors_origins:

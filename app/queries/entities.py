@@ -1,29 +1,62 @@
 """People and organizations as the API shows them: one, lists, name search."""
 from __future__ import annotations
 
-from sqlalchemy import and_, bindparam, false, or_, select
+from sqlalchemy import and_, bindparam, false, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.names import (
     query_words,
 )
-from app.db.models import Organization, OrganizationAlias, Person, PersonAlias, Role
+from app.db.models import Claim, Organization, OrganizationAlias, Person, PersonAlias, Quote, Role
+from app.queries import roles
 from app.queries.pagination import Page, paginate
 from app.schemas import build
-from app.schemas.read import OrganizationRead, PersonRead
+from app.schemas.read import Counts, OrganizationRead, PersonDetail, PersonRead
 
 # ----------------------------------------------------------------------------- people
 _PEOPLE = select(Person).options(selectinload(Person.aliases))  # people as the API shows them
-# Built once: building a statement costs more than SQLite takes to run one this small.
-_NAME = select(Person.name).where(Person.id == bindparam("person_id"))
+
+
+def _number_of(column, *where):
+    return select(func.count()).where(column == Person.id, *where).scalar_subquery()
+
+
+# Built once: building a statement costs more than SQLite takes to run one this small. A person
+# is one statement with how many of everything they have; their aliases and current roles are
+# read only when there are some (most people have neither), so a page is one round trip to the
+# database, not five.
+_PERSON = select(
+    Person.name, _number_of(PersonAlias.person_id).label("aliases"),
+    _number_of(Quote.speaker_person_id).label("quotes"), _number_of(Claim.claimant_person_id).label("claims"),
+    _number_of(Role.person_id).label("roles"), _number_of(Role.person_id, Role.status == "current").label("current"),
+).where(Person.id == bindparam("person_id"))
 _ALIASES = select(PersonAlias.alias).where(PersonAlias.person_id == bindparam("person_id")).order_by(PersonAlias.id)
 
 
+def _person(session: Session, person_id: int):
+    return session.connection().execute(_PERSON, {"person_id": person_id}).first()
+
+
+def _read_person(session: Session, person_id: int, row) -> PersonRead:
+    aliases = list(session.connection().scalars(_ALIASES, {"person_id": person_id})) if row.aliases else []
+    return PersonRead(id=person_id, name=row.name, aliases=aliases)
+
+
 def get_person(session: Session, person_id: int) -> PersonRead | None:
-    name = session.scalar(_NAME, {"person_id": person_id})
-    if name is None:
+    row = _person(session, person_id)
+    return None if row is None else _read_person(session, person_id, row)
+
+
+def person_detail(session: Session, person_id: int) -> PersonDetail | None:
+    """A person with their current roles (at most 100, oldest first) and how much is on record."""
+    row = _person(session, person_id)
+    if row is None:
         return None
-    return PersonRead(id=person_id, name=name, aliases=list(session.scalars(_ALIASES, {"person_id": person_id})))
+    return PersonDetail(
+        **dict(_read_person(session, person_id, row)),
+        current_roles=roles.current_of(session, person_id) if row.current else [],
+        counts=Counts(quotes=row.quotes, claims=row.claims, roles=row.roles),
+    )
 
 
 def named(words_column, q: str, organization: bool = False):

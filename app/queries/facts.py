@@ -17,7 +17,6 @@ from app.db.models import (
     Organization,
     Person,
     Quote,
-    Role,
 )
 from app.queries import search
 from app.queries.pagination import Page, decode_cursor, encode_cursor, paginate
@@ -122,7 +121,7 @@ def _list_statement(table: str, names: frozenset[str], search_dialect: str | Non
         else:
             stmt = stmt.where(Claim.id.in_(select(ClaimAmount.claim_id).where(*conditions)))
     if search_dialect:
-        stmt = stmt.where(id_column.in_(search.matching(table, search_dialect)))
+        stmt = stmt.where(search.criterion(table, search_dialect, id_column))
     if after:
         stmt = stmt.where(id_column < bindparam("after") if descending else id_column > bindparam("after"))
     return stmt.order_by(id_column.desc() if descending else id_column).limit(bindparam("limit"))
@@ -144,9 +143,9 @@ def _list(session: Session, table: str, limit: int, cursor: str | None, sort: st
     names = frozenset(values.keys() - {"q", "after"})
     walk_claims = False
     if table == "claims" and (amount_names := frozenset(names & _AMOUNT_FILTERS.keys())):
-        walk_claims = session.scalar(_amounts_matching(amount_names), values) >= MANY_AMOUNTS
+        walk_claims = session.connection().scalar(_amounts_matching(amount_names), values) >= MANY_AMOUNTS
     stmt = _list_statement(table, names, search_dialect, sort == "-id", after is not None, walk_claims)
-    rows = session.execute(stmt, {**values, "limit": limit + 1}).all()
+    rows = session.connection().execute(stmt, {**values, "limit": limit + 1}).all()
     return Page(list(rows[:limit]), encode_cursor(rows[limit - 1].id, table, sort) if len(rows) > limit else None)
 
 
@@ -162,7 +161,7 @@ _QUOTES_BY_IDS = _QUOTE_COLUMNS.where(Quote.id.in_(bindparam("ids", expanding=Tr
 
 
 def get_quote(session: Session, quote_id: int) -> QuoteRead | None:
-    row = session.execute(_QUOTE_BY_ID, {"id": quote_id}).first()
+    row = session.connection().execute(_QUOTE_BY_ID, {"id": quote_id}).first()
     return build.quote(row) if row else None
 
 
@@ -170,7 +169,7 @@ def quotes_by_ids(session: Session, ids: list[int]) -> list[QuoteRead]:
     """The quotes with these ids, in the order given."""
     if not ids:
         return []
-    found = {row.id: row for row in session.execute(_QUOTES_BY_IDS, {"ids": ids})}
+    found = {row.id: row for row in session.connection().execute(_QUOTES_BY_IDS, {"ids": ids})}
     return [build.quote(found[i]) for i in ids if i in found]
 
 
@@ -201,15 +200,15 @@ def _claims(session: Session, rows: Sequence[Any]) -> list[ClaimRead]:
     amounts: dict[int, list[Any]] = {i: [] for i in ids}
     topics: dict[int, list[str]] = {i: [] for i in ids}
     if ids:
-        for amount in session.execute(_AMOUNTS_OF, {"ids": ids}):
+        for amount in session.connection().execute(_AMOUNTS_OF, {"ids": ids}):
             amounts[amount.claim_id].append(amount)
-        for claim_id, topic in session.execute(_TOPICS_OF, {"ids": ids}):
+        for claim_id, topic in session.connection().execute(_TOPICS_OF, {"ids": ids}):
             topics[claim_id].append(topic)
     return [build.claim(row, amounts[row.id], topics[row.id]) for row in rows]
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimRead | None:
-    found = _claims(session, session.execute(_CLAIM_BY_ID, {"id": claim_id}).all())
+    found = _claims(session, session.connection().execute(_CLAIM_BY_ID, {"id": claim_id}).all())
     return found[0] if found else None
 
 
@@ -217,7 +216,7 @@ def claims_by_ids(session: Session, ids: list[int]) -> list[ClaimRead]:
     """The claims with these ids, in the order given."""
     if not ids:
         return []
-    found = {c.id: c for c in _claims(session, session.execute(_CLAIMS_BY_IDS, {"ids": ids}).all())}
+    found = {c.id: c for c in _claims(session, session.connection().execute(_CLAIMS_BY_IDS, {"ids": ids}).all())}
     return [found[i] for i in ids if i in found]
 
 
@@ -231,22 +230,6 @@ def list_claims(
             filters[name] = filters[name].lower()
     page = _list(session, "claims", limit, cursor, sort, q, filters)
     return Page(_claims(session, page.items), page.next_cursor)
-
-
-def _number_of(model, column, name: str):
-    return select(func.count()).select_from(model).where(column == bindparam("person_id")).scalar_subquery().label(name)
-
-
-_COUNTS = select(
-    _number_of(Quote, Quote.speaker_person_id, "quotes"),
-    _number_of(Claim, Claim.claimant_person_id, "claims"),
-    _number_of(Role, Role.person_id, "roles"),
-)
-
-
-def counts(session: Session, person_id: int) -> dict[str, int]:
-    """How many quotes, claims and roles a person has, in one statement."""
-    return dict(session.execute(_COUNTS, {"person_id": person_id}).one()._mapping)
 
 
 # ----------------------------------------------------------------------------- articles
@@ -285,6 +268,6 @@ def bodies(session: Session, article_ids: set[int]) -> dict[int, str]:
     """Article bodies by id, for showing evidence sentences."""
     if not article_ids:
         return {}
-    rows = session.execute(select(Article.id, Article.body).where(Article.id.in_(article_ids)))
+    rows = session.connection().execute(select(Article.id, Article.body).where(Article.id.in_(article_ids)))
     return {article_id: body for article_id, body in rows}
 

@@ -20,15 +20,17 @@ _COLUMNS = select(
     Role.start_year, Role.start_month, Role.end_year, Role.end_month, Role.period_text,
 ).outerjoin(Person, Person.id == Role.person_id).outerjoin(Organization, Organization.id == Role.organization_id)
 
+_REPORTS_OF = select(
+    RoleReport.role_id, RoleReport.article_id, Article.title.label("article_title"), RoleReport.start,
+    RoleReport.end, RoleReport.title, RoleReport.status,
+).outerjoin(Article, Article.id == RoleReport.article_id).where(
+    RoleReport.role_id.in_(bindparam("ids", expanding=True))).order_by(RoleReport.id)
+
 
 def _read(session: Session, rows: Sequence[Any]) -> list[RoleRead]:
     reports: dict[int, list[Any]] = {row.id: [] for row in rows}
     if reports:
-        stmt = select(
-            RoleReport.role_id, RoleReport.article_id, Article.title.label("article_title"), RoleReport.start,
-            RoleReport.end, RoleReport.title, RoleReport.status,
-        ).outerjoin(Article, Article.id == RoleReport.article_id)
-        for report in session.execute(stmt.where(RoleReport.role_id.in_(reports)).order_by(RoleReport.id)):
+        for report in session.connection().execute(_REPORTS_OF, {"ids": list(reports)}):
             reports[report.role_id].append(report)
     return [build.role(row, reports[row.id]) for row in rows]
 
@@ -84,7 +86,7 @@ _CURRENT = roles_query(status="current").where(Role.person_id == bindparam("pers
 
 def current_of(session: Session, person_id: int) -> list[RoleRead]:
     """A person's current roles (at most 100), oldest first."""
-    return _read(session, session.execute(_CURRENT, {"person_id": person_id}).all())
+    return _read(session, session.connection().execute(_CURRENT, {"person_id": person_id}).all())
 
 
 def list_(session: Session, limit: int, cursor: str | None, sort: str = "id", **filters) -> Page[RoleRead]:

@@ -50,6 +50,19 @@ def matching(table: str, dialect: str):
     return stmt.columns(id=Integer)
 
 
+@functools.cache
+def criterion(table: str, dialect: str, id_column):
+    """Rows of `table` matching the bound parameter `q` (a `match_value`), as a WHERE criterion.
+
+    On PostgreSQL the row's own `search` column is matched, so that the planner weighs the GIN
+    index (read the few matches, sort them) against walking the page's order and testing each
+    row (a common word) with what it knows of the words; an `id IN (matching ids)` hid that
+    from it, and it walked the whole order for rare words too. On SQLite, the FTS5 table's ids."""
+    if dialect == "postgresql":
+        return text(f"{table}.search @@ websearch_to_tsquery('english', :q)")
+    return id_column.in_(matching(table, dialect))
+
+
 def match_value(session: Session, q: str) -> str | None:
     """What `matching` is given for the words q: None when q holds no word."""
     if _dialect(session) == "postgresql":

@@ -56,3 +56,30 @@ def test_if_none_match_star_and_weak_comparison(client):
     strong_form = etag.removeprefix("W/")
     assert client.get("/api/v1/people/1", headers={"If-None-Match": f'"other", {strong_form}'}).status_code == 304
     assert client.get("/api/v1/people/1", headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_pages_that_bring_their_etag_and_pages_hashed_here_answer_alike(client):
+    # /api/v1/people/1 is rendered with its own ETag (ModelJSON); /openapi.json is hashed by the
+    # middleware after its body is held back. Both: the same headers, 304 on a match, no body.
+    for path in ("/api/v1/people/1", "/openapi.json"):
+        first = client.get(path)
+        etag = first.headers["etag"]
+        assert etag.startswith('W/"') and first.headers["cache-control"] == "public, max-age=60", path
+        assert int(first.headers["content-length"]) == len(first.content), path
+        again = client.get(path, headers={"If-None-Match": etag})
+        assert again.status_code == 304 and again.content == b"", path
+        assert again.headers["etag"] == etag and "content-length" not in again.headers, path
+        assert client.get(path, headers={"If-None-Match": '"other"'}).content == first.content, path
+
+
+def test_the_etag_is_the_hash_of_the_body(client):
+    from app.api.middleware import weak_etag
+
+    for path in ("/api/v1/people/1", "/api/v1/quotes?limit=3", "/openapi.json"):
+        response = client.get(path)
+        assert response.headers["etag"] == weak_etag(response.content), path
+
+
+def test_a_nul_in_a_parameter_is_refused_raw_or_encoded(client):
+    assert client.get("/api/v1/people?q=a%00b").status_code == 422
+    assert client.get("/api/v1/people?q=a%2500b").status_code == 200  # "%00" as text, not a NUL

@@ -1,20 +1,22 @@
-"""Where read handlers run: on the event loop for SQLite, in the thread pool for PostgreSQL."""
+"""Where read handlers run (on the event loop, or in the thread pool when the sessions say so),
+and a read retried once when the database dropped its connection."""
 import asyncio
 import inspect
 import threading
-from types import SimpleNamespace
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 
 from app.api.deps import reads
 
 
 class Session:
-    def __init__(self, dialect: str):
-        self.dialect = dialect
+    def __init__(self, in_threads: bool):
+        self.info = {"reads_in_threads": in_threads}
+        self.rolled_back = 0
 
-    def get_bind(self):
-        return SimpleNamespace(dialect=SimpleNamespace(name=self.dialect))
+    def rollback(self):
+        self.rolled_back += 1
 
 
 @reads
@@ -22,13 +24,13 @@ def handler(session, person_id: int):
     return threading.get_ident(), person_id
 
 
-async def call(dialect: str):
-    return threading.get_ident(), await handler(session=Session(dialect), person_id=7)
+async def call(in_threads: bool):
+    return threading.get_ident(), await handler(session=Session(in_threads), person_id=7)
 
 
-@pytest.mark.parametrize(("dialect", "on_loop"), [("sqlite", True), ("postgresql", False)])
-def test_read_handlers_run_on_the_loop_only_for_sqlite(dialect, on_loop):
-    loop_thread, (ran_in, person_id) = asyncio.run(call(dialect))
+@pytest.mark.parametrize(("in_threads", "on_loop"), [(False, True), (True, False)])
+def test_read_handlers_run_on_the_loop_unless_the_sessions_ask_for_threads(in_threads, on_loop):
+    loop_thread, (ran_in, person_id) = asyncio.run(call(in_threads))
     assert person_id == 7
     assert (ran_in == loop_thread) is on_loop
 
@@ -36,3 +38,32 @@ def test_read_handlers_run_on_the_loop_only_for_sqlite(dialect, on_loop):
 def test_read_handlers_keep_their_parameters_for_fastapi():
     assert inspect.iscoroutinefunction(handler)
     assert list(inspect.signature(handler).parameters) == ["session", "person_id"]
+
+
+def _failing(invalidated: bool, failures: int):
+    calls = []
+
+    @reads
+    def flaky(session):
+        calls.append(1)
+        if len(calls) <= failures:
+            raise DBAPIError("SELECT 1", {}, Exception("server closed the connection"),
+                             connection_invalidated=invalidated)
+        return "answer"
+
+    return flaky, calls
+
+
+def test_a_read_whose_connection_was_dropped_runs_again_once_on_a_new_one():
+    flaky, calls = _failing(invalidated=True, failures=1)
+    session = Session(False)
+    assert asyncio.run(flaky(session=session)) == "answer"
+    assert len(calls) == 2 and session.rolled_back == 1
+
+
+@pytest.mark.parametrize(("invalidated", "failures", "tries"), [(False, 1, 1), (True, 2, 2)])
+def test_other_database_errors_and_a_second_drop_are_raised(invalidated, failures, tries):
+    flaky, calls = _failing(invalidated, failures)
+    with pytest.raises(DBAPIError):
+        asyncio.run(flaky(session=Session(False)))
+    assert len(calls) == tries

@@ -22,10 +22,9 @@ from app.api.render import ModelJSON
 from app.api.routers.claims import claims_listing
 from app.api.routers.quotes import quotes_listing
 from app.api.routers.roles import roles_listing
-from app.queries import entities, facts, roles
+from app.queries import entities
 from app.schemas.read import (
     ClaimRead,
-    Counts,
     Page,
     PersonDetail,
     PersonRead,
@@ -65,10 +64,10 @@ def list_people(
 @reads
 def get_person(session: SessionDep, person_id: PersonId) -> ModelJSON:
     """One person with every written form of the name, current roles and how much is on record."""
-    person = _person(session, person_id)
-    current = roles.current_of(session, person_id)
-    counts = Counts(**facts.counts(session, person_id))
-    return ModelJSON(PersonDetail(**dict(person), current_roles=current, counts=counts))
+    person = entities.person_detail(session, person_id)
+    if person is None:
+        raise NotFound("person", person_id)
+    return ModelJSON(person)
 
 
 @router.get("/{person_id}/quotes", response_model=Page[QuoteRead], responses=NOT_FOUND | EXPORT_RESPONSES)

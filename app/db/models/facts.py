@@ -64,14 +64,16 @@ class RoleReport(Base):
 
 class Quote(Base):
     __tablename__ = "quotes"
+    # A speaker's quotes in id order, a page at a time, straight from the index (PostgreSQL's
+    # index on the speaker alone keeps them in no order: every quote of a busy speaker was read
+    # and sorted for each page).
+    __table_args__ = (Index("ix_quotes_speaker_person_id", "speaker_person_id", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20), index=True)
-    speaker_person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("people.id", ondelete="SET NULL"), index=True
-    )
+    speaker_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     speaker_organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organizations.id", ondelete="SET NULL"), index=True
     )
@@ -91,11 +93,14 @@ class Quote(Base):
 
 class Claim(Base):
     __tablename__ = "claims"
+    # The claims of a type in id order (the claims page walks them when an amount filter matches
+    # many amounts).
+    __table_args__ = (Index("ix_claims_type", "type", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
-    type: Mapped[str] = mapped_column(String(20), index=True)
+    type: Mapped[str] = mapped_column(String(20))
     claimant_person_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL"), index=True
     )
@@ -131,9 +136,10 @@ class ClaimTopic(Base):
 
 class ClaimAmount(Base):
     __tablename__ = "claim_amounts"
-    # Amount filters (`min_value`, `max_value`) read the matching claims from this index alone.
+    # Amount filters (`min_value`, `max_value`, with or without `unit`) read the matching claims
+    # from these indexes alone.
     __table_args__ = (Index("ix_claim_amounts_value_claim_id", "value", "claim_id"),
-                      Index("ix_claim_amounts_unit_lower", func.lower(sql("unit"))))
+                      Index("ix_claim_amounts_unit_lower", func.lower(sql("unit")), "value", "claim_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
