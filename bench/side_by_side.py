@@ -128,7 +128,8 @@ def main() -> int:
     servers: dict[str, Server] = {}
     paths: dict[str, dict[str, list[str]]] = {}
     try:
-        for label, url, workers in (("newsgraph sqlite 1w", args.sqlite, 1), ("newsgraph postgresql 1w", args.postgresql, 1),
+        for label, url, workers in (("newsgraph sqlite 1w", args.sqlite, 1),
+                                    ("newsgraph postgresql 1w", args.postgresql, 1),
                                     ("newsgraph postgresql 2w", args.postgresql, 2)):
             port = free_port()
             env = dict(os.environ, DATABASE_URL=url, CACHE_MAX_AGE="0")

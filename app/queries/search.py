@@ -76,29 +76,38 @@ def matching_ids(session: Session, table: str, q: str) -> Select | None:
     return None if value is None else matching(table, _dialect(session)).bindparams(q=value)
 
 
-def snippets(session: Session, table: str, q: str, ids: list[int]) -> dict[int, str]:
-    """Highlighted fragments of the given rows, words of q between [ and ]."""
-    if not ids:
-        return {}
+@functools.cache
+def _snippets_statement(table: str, dialect: str):
     column = SEARCHABLE[table][-1]
-    if _dialect(session) == "postgresql":
-        stmt = text(
+    if dialect == "postgresql":
+        return text(
             f"SELECT id, ts_headline('english', coalesce({column}, ''), websearch_to_tsquery('english', :q), "
             f"'StartSel=[, StopSel=], MaxWords=30, MinWords=10, MaxFragments=2') FROM {table} WHERE id IN :ids"
-        ).bindparams(bindparam("ids", expanding=True), q=q, ids=ids)
+        ).bindparams(bindparam("ids", expanding=True))
+    index = len(SEARCHABLE[table]) - 1
+    # FTS5 narrows a match to a range of rowids itself, but given a list of rowids it reads
+    # every match (ten times slower for a common word). So: the range the page's ids lie in,
+    # and the list as a plain filter (`+rowid`), which FTS5 is not handed.
+    return text(
+        f"SELECT rowid, snippet({table}_fts, {index}, '[', ']', '…', 24) FROM {table}_fts "
+        f"WHERE {table}_fts MATCH :q AND rowid >= :first AND rowid <= :last AND +rowid IN :ids"
+    ).bindparams(bindparam("ids", expanding=True))
+
+
+def snippets(session: Session, table: str, q: str, ids: list[int]) -> dict[int, str]:
+    """Highlighted fragments of the given rows (only these: the page's), words of q between [ and ]."""
+    if not ids:
+        return {}
+    dialect = _dialect(session)
+    if dialect == "postgresql":
+        values: dict = {"q": q, "ids": ids}
     else:
         query = _fts_query(q)
         if query is None:
             return {}
-        index = len(SEARCHABLE[table]) - 1
-        # FTS5 narrows a match to a range of rowids itself, but given a list of rowids it reads
-        # every match (ten times slower for a common word). So: the range the page's ids lie in,
-        # and the list as a plain filter (`+rowid`), which FTS5 is not handed.
-        stmt = text(
-            f"SELECT rowid, snippet({table}_fts, {index}, '[', ']', '…', 24) FROM {table}_fts "
-            f"WHERE {table}_fts MATCH :q AND rowid >= :first AND rowid <= :last AND +rowid IN :ids"
-        ).bindparams(bindparam("ids", expanding=True), q=query, first=min(ids), last=max(ids), ids=ids)
-    return {row_id: fragment for row_id, fragment in session.execute(stmt)}
+        values = {"q": query, "first": min(ids), "last": max(ids), "ids": ids}
+    rows = session.connection().execute(_snippets_statement(table, dialect), values)
+    return {row_id: fragment for row_id, fragment in rows}
 
 
 def ranked(session: Session, table: str, q: str, limit: int, offset: int = 0, upto: int | None = None) -> list[Hit]:
