@@ -11,7 +11,8 @@ each layer's own code (its time less the time of the layers inside it):
   routing + other ASGI      Starlette's router and exception middleware, FastAPI's request handler
   validation                FastAPI's dependency solving: path, query and filter parameters
   handler                   the endpoint's own Python: statements chosen, read models built
-  SQLAlchemy                `Session.execute`/`scalar` less the time in the driver
+  SQLAlchemy                `Session.execute`/`scalar`, `Connection.execute`, less the time in
+                            the driver
   database (driver)         from the cursor's execute to its last row fetched
   serialisation             read models to JSON bytes (`ModelJSON.render`)
   client                    the in-process HTTP client (stands in for the server's protocol work)
@@ -90,6 +91,7 @@ def instrument(spans: Spans, engine) -> None:
     import fastapi.routing
     import starlette.middleware.exceptions
     import starlette.routing
+    from sqlalchemy.engine import Connection, Engine
     from sqlalchemy.orm import Session
 
     from app.api import middleware, render
@@ -102,9 +104,11 @@ def instrument(spans: Spans, engine) -> None:
     spans.wrap_async(fastapi.routing, "run_endpoint_function", "handler")
     spans.wrap(Session, "execute", "SQLAlchemy")
     spans.wrap(Session, "scalar", "SQLAlchemy")
+    spans.wrap(Connection, "execute", "SQLAlchemy")
     spans.wrap(render.ModelJSON, "render", "serialisation")
-    event.listen(engine, "before_cursor_execute", lambda *a: spans.enter("database (driver)"))
-    event.listen(engine, "after_cursor_execute", lambda *a: spans.leave())
+    # every engine: the API's async reads on PostgreSQL have one of their own
+    event.listen(Engine, "before_cursor_execute", lambda *a: spans.enter("database (driver)"))
+    event.listen(Engine, "after_cursor_execute", lambda *a: spans.leave())
 
 
 async def _drive(client: httpx.AsyncClient, spans: Spans, next_path, requests: int) -> None:
