@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, bindparam, exists, func, select
+from sqlalchemy import Select, bindparam, exists, func, literal_column, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import (
@@ -81,6 +81,14 @@ _AMOUNT_FILTERS = {
     "min_value": ClaimAmount.value >= bindparam("min_value"),
     "max_value": ClaimAmount.value <= bindparam("max_value"),
 }
+# The same conditions when the claims are walked and each one's amounts are found by its id (the
+# claim_id index): a unit criterion that the unit index could serve led SQLite to read every
+# amount of the unit for each claim walked instead (320 ms against 0.7 ms for a page of a common
+# unit), so there the unit is compared as an expression no index serves.
+_WALKING_AMOUNT_FILTERS = {
+    **_AMOUNT_FILTERS,
+    "unit": func.lower(ClaimAmount.unit).concat(literal_column("''")) == bindparam("unit"),
+}
 _CLAIM_FILTERS = {
     "claimant_id": Claim.claimant_person_id == bindparam("claimant_id"),
     "claimant_organization_id": Claim.claimant_organization_id == bindparam("claimant_organization_id"),
@@ -115,10 +123,12 @@ def _list_statement(table: str, names: frozenset[str], search_dialect: str | Non
     for name in sorted(names - _AMOUNT_FILTERS.keys()):
         stmt = stmt.where(criteria[name])
     if table == "claims" and names & _AMOUNT_FILTERS.keys():
-        conditions = [_AMOUNT_FILTERS[n] for n in sorted(names & _AMOUNT_FILTERS.keys())]
+        amount_names = sorted(names & _AMOUNT_FILTERS.keys())
         if walk_claims:
-            stmt = stmt.where(exists().where(ClaimAmount.claim_id == Claim.id, *conditions))
+            walking = [_WALKING_AMOUNT_FILTERS[n] for n in amount_names]
+            stmt = stmt.where(exists().where(ClaimAmount.claim_id == Claim.id, *walking))
         else:
+            conditions = [_AMOUNT_FILTERS[n] for n in amount_names]
             stmt = stmt.where(Claim.id.in_(select(ClaimAmount.claim_id).where(*conditions)))
     if search_dialect:
         stmt = stmt.where(search.criterion(table, search_dialect, id_column))
