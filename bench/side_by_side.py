@@ -33,7 +33,7 @@ import httpx
 from sqlalchemy.engine import make_url
 
 from bench.http import closed_loop, free_port, open_loop
-from bench.queries import WALK_PAGES, Server, parameters
+from bench.queries import WALK_PAGES, Server, parameters, rotate
 from bench.report import emit
 
 QUERIES = ("person", "speaker_page", "search", "claims", "walk")
@@ -67,14 +67,6 @@ def _walk(base: str, first: str, token_field: str, token_param: str) -> list[str
             break
         paths.append(f"{first}&{token_param}={quote(str(token))}")
     return paths
-
-
-def _rotate(paths: list[str]):
-    def scenario():
-        order = random.Random(7).sample(paths, len(paths))
-        n = iter(range(10**12))
-        return lambda last: order[next(n) % len(order)]
-    return scenario
 
 
 _LUA = """local paths = {%s}
@@ -146,11 +138,14 @@ def main() -> int:
             servers["datasette"].wait(f"/{database.stem}.json")
             paths["datasette"] = datasette_paths(p, f"http://127.0.0.1:{port}", database.stem)
 
+        def scenario(label: str, query: str):
+            return rotate(paths[label][query], "{}")
+
         def drive(label: str, query: str) -> dict:
             port = servers[label].port
             if wrk:
                 return _wrk(wrk, port, paths[label][query], args.clients, args.seconds)
-            return closed_loop("127.0.0.1", port, _rotate(paths[label][query]), args.clients, args.seconds).summary()
+            return closed_loop("127.0.0.1", port, scenario(label, query), args.clients, args.seconds).summary()
 
         rounds = []
         for number in range(args.rounds):
@@ -158,7 +153,7 @@ def main() -> int:
                 labels = [label for label in servers if query in paths[label]]
                 if number == 0:
                     for label in labels:  # warm caches, pools and prepared statements
-                        closed_loop("127.0.0.1", servers[label].port, _rotate(paths[label][query]), args.clients, 2)
+                        closed_loop("127.0.0.1", servers[label].port, scenario(label, query), args.clients, 2)
                 labels = labels[number % len(labels):] + labels[:number % len(labels)]
                 for label in labels:
                     row = {"round": number + 1, "query": query, "server": label, **drive(label, query)}
@@ -168,7 +163,7 @@ def main() -> int:
         for query in queries:
             for label in servers:
                 if query in paths[label]:
-                    result = open_loop("127.0.0.1", servers[label].port, _rotate(paths[label][query]), args.rate,
+                    result = open_loop("127.0.0.1", servers[label].port, scenario(label, query), args.rate,
                                        args.rate_seconds).summary()
                     row = {"query": query, "server": label, "rate": args.rate, "p50_ms": result["p50_ms"],
                            "p99_ms": result["p99_ms"], "errors": result["errors"]}

@@ -77,9 +77,7 @@ class AsyncReads:
 
     def __call__(self) -> AsyncSession:
         if self._factory is None:
-            engine = create_async_engine(
-                self.url, isolation_level="AUTOCOMMIT", pool_timeout=5, pool_size=POOL_SIZE,
-                max_overflow=MAX_OVERFLOW, connect_args={"connect_timeout": 3, **_POSTGRESQL})
+            engine = create_async_engine(self.url, isolation_level="AUTOCOMMIT", **_postgresql_options())
             self._factory = async_sessionmaker(engine, expire_on_commit=False)
         return self._factory()
 
@@ -95,6 +93,12 @@ POOL_SIZE, MAX_OVERFLOW = 5, 10
 CONNECTIONS = POOL_SIZE + MAX_OVERFLOW
 
 
+def _postgresql_options() -> dict:
+    """The pool and connection settings of both PostgreSQL engines (sync and async reads)."""
+    return {"pool_size": POOL_SIZE, "max_overflow": MAX_OVERFLOW, "pool_timeout": 5,
+            "connect_args": {"connect_timeout": 3, **_POSTGRESQL}}
+
+
 @lru_cache
 def _engine(url: str) -> Engine:
     pool = {"pool_size": POOL_SIZE, "max_overflow": MAX_OVERFLOW}
@@ -107,8 +111,7 @@ def _engine(url: str) -> Engine:
         # before it is used, so that a write or a load after a restart of the server does not
         # fail. (The API's reads use `AsyncReads`, which does not ping: a read whose connection
         # was dropped is run again, `app.api.deps.reads`.)
-        engine = create_engine(url, pool_pre_ping=True, pool_timeout=5,
-                               connect_args={"connect_timeout": 3, **_POSTGRESQL}, **pool)
+        engine = create_engine(url, pool_pre_ping=True, **_postgresql_options())
     return engine
 
 
