@@ -170,6 +170,7 @@ class ClaimFinder:
         commitment, plan, forecast, target or position (lexicon/commitment_markers.txt), typed by
         its cue words, else by its frame."""
         claims: list[ExtractedClaim] = []
+        self.found = claims  # what source_carried_on reads: the claims before the current one
         for sent in sentences(self.doc):
             for start, end in clauses(self.doc, sent):
                 if not all(check(self, start, end) for check in CLAUSE_CHECKS):
@@ -190,7 +191,6 @@ class ClaimFinder:
                     target_year=target_year(text),
                     topics=topics(text),
                 ))
-                self.found = claims
         return claims
 
 
