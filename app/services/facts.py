@@ -113,7 +113,7 @@ class FactWriter:
         record.reports.append(RoleReport(
             article_id=self.article.id, title=role.title, status=role.status, start=role.start, end=role.end
         ))
-        self.session.flush()
+        self._flush_one()
 
     def _quotes(self) -> None:
         kept = _by_key(self.session, Quote, self.article.id, lambda q: (q.text, q.kind))
@@ -131,7 +131,7 @@ class FactWriter:
         row.speaker_mention = self.article.body[mention[0]:mention[1]][:300] if mention else None
         row.speaker_mention_start, row.speaker_mention_end = mention if mention else (None, None)
         self.session.add(row)
-        self.session.flush()
+        self._flush_one()
 
     def _claims(self) -> None:
         kept = _by_key(self.session, Claim, self.article.id, lambda c: (c.text, c.type))
@@ -154,7 +154,13 @@ class FactWriter:
             ClaimAmount(value=a.value, unit=a.unit, text=a.text, qualifier=a.qualifier) for a in claim.amounts
         ]
         self.session.add(row)
-        self.session.flush()
+        self._flush_one()
+
+    def _flush_one(self) -> None:
+        """Written one by one, each fact is flushed in its own savepoint, so that its failure is its
+        own; written together, the rows are flushed at the end, in batches of one INSERT a table."""
+        if self.problems is not None:
+            self.session.flush()
 
     def _fact(self, what: str, reused: Quote | Claim | None, write: Callable[[], None]) -> None:
         """Write one fact; when an earlier version's row cannot be brought up to date, it goes
