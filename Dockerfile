@@ -17,4 +17,6 @@ RUN pip install -e . && chown -R newsgraph /srv/newsgraph
 USER newsgraph
 EXPOSE 8000
 HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health')"
+# The queue's workers run from the same image, with the second command:
+#   docker run -e DATABASE_URL=… -e BROKER_URL=redis://… newsgraph python -m app worker
 CMD ["sh", "-c", "python -m app load seeds && exec python -m app serve --host 0.0.0.0 --port 8000"]

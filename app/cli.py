@@ -1,4 +1,4 @@
-"""python -m app db upgrade | load PATH... | serve"""
+"""python -m app db upgrade | load PATH... | serve | worker"""
 from __future__ import annotations
 
 import argparse
@@ -32,6 +32,8 @@ def cmd_load(args: argparse.Namespace) -> int:
         progress.total = total
         progress.refresh()
 
+    if args.queue:
+        return _load_queued(args, report, found, progress)
     loader = Loader(report, workers=args.workers, found=found,
                     warn=lambda message: tqdm.write(message, file=sys.stderr))
     try:
@@ -43,6 +45,54 @@ def cmd_load(args: argparse.Namespace) -> int:
         return 1
     print(", ".join(f"{counts[status]} {status}" for status in STATUSES))
     return 0 if loader.ok else 1
+
+
+def _load_queued(args: argparse.Namespace, report, found, progress) -> int:
+    """Files handed to the queue's workers; their outcomes awaited unless --no-wait."""
+    from app.queue import BrokerUnavailable
+    from app.services.queued import QueuedLoad
+
+    settings = get_settings()
+    if not settings.broker_url:
+        print("--queue needs BROKER_URL (the Redis URL the workers take jobs from)", file=sys.stderr)
+        return 2
+    load = QueuedLoad(report, settings, found=found)
+    try:
+        counts = load.queue(args.paths)
+        queued = counts["queued"]
+        if args.no_wait:
+            progress.close()
+            print(f"{queued} file{'s' if queued != 1 else ''} queued")
+            return 0 if load.ok else 1
+        counts = load.wait()
+    except BrokerUnavailable as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        progress.close()
+    if not any(counts.values()):
+        print("no files found", file=sys.stderr)
+        return 1
+    print(", ".join(f"{counts[status]} {status}" for status in counts if status != "queued"))
+    return 0 if load.ok else 1
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Dramatiq's worker over the ingest queue: processes × threads jobs at once."""
+    import os
+
+    if not get_settings().broker_url:
+        print("the worker needs BROKER_URL (the Redis URL it takes jobs from)", file=sys.stderr)
+        return 2
+    # One message held per thread: a process busy with one job leaves the next to an idle one.
+    os.environ.setdefault("dramatiq_queue_prefetch", str(args.threads))
+    import dramatiq.cli
+
+    from app.queue import QUEUE
+
+    argv = ["app.worker", "--processes", str(args.processes or os.cpu_count() or 1),
+            "--threads", str(args.threads), "--queues", QUEUE]
+    return dramatiq.cli.main(dramatiq.cli.make_argument_parser().parse_args(argv))
 
 
 def _log_config() -> dict:
@@ -90,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--workers", type=int, default=None,
                       help="processes analysing files at once (default: one per CPU core when the files "
                            "hold 64 KB or more, else one)")
+    load.add_argument("--queue", action="store_true",
+                      help="hand the files to the queue's workers (BROKER_URL) and wait for them")
+    load.add_argument("--no-wait", action="store_true", help="with --queue: return once the files are queued")
     load.set_defaults(func=cmd_load)
     serve = commands.add_parser("serve", help="serve the HTTP API with uvicorn")
     serve.add_argument("--host", default=None)
@@ -97,6 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1,
                        help="uvicorn worker processes, each serving requests (default 1)")
     serve.set_defaults(func=cmd_serve)
+    worker = commands.add_parser("worker", help="analyse and store queued jobs (needs BROKER_URL)")
+    worker.add_argument("--processes", type=int, default=None,
+                        help="worker processes (default: one per CPU core)")
+    worker.add_argument("--threads", type=int, default=1,
+                        help="jobs each process runs at once (default 1: analysis is CPU work)")
+    worker.set_defaults(func=cmd_worker)
     return parser
 
 

@@ -44,6 +44,22 @@ class Settings(BaseSettings):
         default=None, description="Bearer key that POST /api/v1/articles requires; writing is off when unset."
     )
     max_body_bytes: int = Field(default=1_000_000, description="Largest request body POST accepts.")
+    broker_url: str | None = Field(
+        default=None,
+        description="Redis URL of the ingest queue (`redis://127.0.0.1:6379/0`). When set, POST "
+        "/api/v1/articles stores the body as a job and answers 202; `python -m app worker` processes "
+        "analyse and store it. Unset, POST analyses and stores in the request.",
+    )
+    job_tries: int = Field(
+        default=3, ge=1,
+        description="How many times a queued job is tried before it ends `failed` (a try its worker "
+        "died during counts).",
+    )
+    worker_lost_after_seconds: int = Field(
+        default=30, ge=1,
+        description="A queue worker silent this long is taken for dead, and the jobs it held go "
+        "to another worker.",
+    )
     publisher_names: FilePath | None = Field(
         default=None,
         description="A tab-separated file of publisher labels and the names to serve them under, one "

@@ -10,7 +10,7 @@ from app.db.search import include_name, is_search_object
 
 TABLES = {
     "source_documents", "articles", "people", "person_aliases", "organizations",
-    "organization_aliases", "roles", "role_reports", "quotes", "claims", "claim_amounts", "claim_topics",
+    "organization_aliases", "roles", "role_reports", "quotes", "claims", "claim_amounts", "claim_topics", "jobs",
 }
 FIRST = "871d40dd7de8"  # the initial schema, where a role held its own article and evidence
 

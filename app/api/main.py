@@ -16,6 +16,7 @@ from app.api.routers import (
     articles,
     claims,
     facets,
+    jobs,
     organizations,
     people,
     quotes,
@@ -47,6 +48,8 @@ TAGS = [
     {"name": "articles", "description": "The loaded articles, and writing new ones."},
     {"name": "search", "description": "One search box across the records."},
     {"name": "facets", "description": "The values the filters take, with how many records carry each."},
+    {"name": "jobs", "description": "Bodies handed to the ingest queue (when BROKER_URL is set), and what "
+                                    "became of them."},
     {"name": "system", "description": "Liveness and readiness."},
 ]
 
@@ -132,7 +135,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContext)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]  # FastAPI's documented way
     app.include_router(system.router)
-    for module in (people, organizations, roles, quotes, claims, articles, writing, search, facets):
+    for module in (people, organizations, roles, quotes, claims, articles, writing, jobs, search, facets):
         app.include_router(module.router, prefix="/api/v1")
     return app
 

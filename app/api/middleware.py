@@ -17,7 +17,7 @@ from app.api.errors import problem
 
 access_log = logging.getLogger("app.access")
 _CACHEABLE_TYPES = ("application/json", "application/problem+json")
-_NO_STORE_PATHS = ("/health", "/ready")
+_NO_STORE_PATHS = ("/health", "/ready", "/api/v1/jobs/")  # prefixes: a job's status changes
 
 
 class RequestContext:
@@ -104,7 +104,7 @@ class ConditionalGet:
         if scope["method"] == "HEAD":
             scope = {**scope, "method": "GET"}
             send = _headless(send)
-        if scope["path"] in _NO_STORE_PATHS:
+        if scope["path"].startswith(_NO_STORE_PATHS):
             async def send_no_store(message: Message) -> None:
                 if message["type"] == "http.response.start":
                     MutableHeaders(scope=message)["Cache-Control"] = "no-store"

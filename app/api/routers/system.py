@@ -6,6 +6,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.errors import problem
+from app.queue import unreachable
 from app.schemas.read import Problem
 
 router = APIRouter(tags=["system"])
@@ -17,12 +18,16 @@ async def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/ready", responses={503: {"model": Problem, "description": "The database cannot be reached."}})
+@router.get("/ready", responses={503: {"model": Problem, "description": "The database, or the queue's broker "
+                                                                     "when BROKER_URL is set, cannot be reached."}})
 def ready(request: Request) -> JSONResponse:
-    """The database answers a query."""
+    """The database answers a query, and the queue's broker (when BROKER_URL is set) a ping."""
     try:
         with request.app.state.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except SQLAlchemyError:
         return problem(503, "the database cannot be reached")
+    settings = request.app.state.settings
+    if settings.broker_url and (why := unreachable(settings)):
+        return problem(503, why)
     return JSONResponse({"status": "ok"})

@@ -5,16 +5,23 @@ import hashlib
 import hmac
 import json
 import re
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy import delete
 
 from app.api.deps import SessionDep
+from app.api.errors import problem
+from app.api.routers.jobs import JobRead, job_read
 from app.config import Settings
+from app.db.models import Job
+from app.db.session import session_scope
 from app.queries import facts
+from app.queue import BrokerUnavailable, enqueue
 from app.readers import (
     MEDIA_TYPES,
     Document,
@@ -24,7 +31,7 @@ from app.readers import (
     reader_for_media_type,
 )
 from app.schemas.read import ArticleRead, Problem
-from app.services.ingest import identify, overall_status, prepare, reconcile, store
+from app.services import jobs
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 _NAME = re.compile(r"^[\w .,()-]{1,200}$")
@@ -57,7 +64,17 @@ async def _body(request: Request, limit: int) -> bytes:
     return data
 
 
-def _read(content_type: str, data: bytes, name: str | None) -> tuple[str, list[Document]]:
+@dataclass(frozen=True)
+class Body:
+    """A posted body read: its name, its documents and how to read its bytes again."""
+
+    name: str
+    documents: list[Document]
+    reader: str
+    charset: str | None
+
+
+def _read(content_type: str, data: bytes, name: str | None) -> Body:
     """The body's documents, read by the reader its media type names (the same registry the
     `load` command chooses from by file name)."""
     media_type, _, params = content_type.partition(";")
@@ -76,7 +93,8 @@ def _read(content_type: str, data: bytes, name: str | None) -> tuple[str, list[D
         raise HTTPException(422, str(exc)) from exc
     if name is not None and not _NAME.match(name):
         raise HTTPException(422, "name may hold letters, digits, spaces and . , ( ) - _ only")
-    return name or f"posted-{hashlib.sha256(data).hexdigest()[:12]}{reader.suffixes[0]}", source.documents
+    name = name or f"posted-{hashlib.sha256(data).hexdigest()[:12]}{reader.suffixes[0]}"
+    return Body(name, source.documents, reader.name, charset)
 
 
 def _json_name(data: bytes) -> str | None:
@@ -138,8 +156,13 @@ REQUEST_BODY = {
         401: {"model": Problem, "description": "Missing or wrong bearer key."},
         403: {"model": Problem, "description": "Writing is disabled (no API key configured)."},
         413: {"model": Problem, "description": "The body is over the size limit."},
+        202: {"model": JobRead, "description": "With BROKER_URL set: the body is queued as a job; its "
+                                               "`Location` says where to follow it.",
+              "headers": {"Location": {"description": "The job's path.", "schema": {"type": "string"}}}},
         415: {"model": Problem, "description": "A media type no reader takes, or a body that is not text."},
         422: {"model": Problem, "description": "No article text found, or a malformed body."},
+        503: {"model": Problem, "description": "With BROKER_URL set: the broker cannot be reached; nothing "
+                                               "was queued."},
     },
 )
 async def post_article(
@@ -153,30 +176,44 @@ async def post_article(
     settings: Settings = request.app.state.settings
     _authorize(settings, authorization)
     data = await _body(request, settings.max_body_bytes)
-    name, documents = _read(request.headers.get("content-type", ""), data, name)
-    # Extraction is CPU work: keep it off the event loop.
-    return await run_in_threadpool(_extract_and_store, session, name, documents, len(data))
+    body = _read(request.headers.get("content-type", ""), data, name)
+    # Extraction is CPU work, and the broker a network call: both off the event loop.
+    if settings.broker_url:
+        return await run_in_threadpool(_queue, settings, body, data)
+    return await run_in_threadpool(_extract_and_store, session, body, len(data))
 
 
-def _extract_and_store(session, name: str, documents: list[Document], size: int) -> JSONResponse:
+def _extract_and_store(session, body: Body, size: int) -> JSONResponse:
     """The body's records reconciled with what was posted under its name before (as the loader
     does with a file), then the new and changed ones extracted and stored."""
-    family = f"posted:{name}"
-    entries = [(identify(family, f"{name}#{d.part}" if d.part else name, d), d) for d in documents]
-    reconciled = reconcile(session, family, [(identity, d.sha256) for identity, d in entries])
-    results = []
-    for (identity, document), unchanged in zip(entries, reconciled.unchanged, strict=True):
-        if unchanged is not None:
-            results.append(unchanged)
-            continue
-        try:
-            prepared = prepare(identity, document, size)
-        except InputError as exc:
+    ingested = jobs.ingest(session, f"posted:{body.name}", body.name, body.documents, size)
+    if ingested.failed:
+        exc = ingested.failed[0][1]
+        if isinstance(exc, InputError):
             raise HTTPException(422, str(exc)) from exc
-        results.append(store(session, prepared))
-    items = facts.articles_by_ids(session, [i for r in results for i in r.article_ids])
-    status = overall_status(results, reconciled.removed)
-    body = Created(status=status, items=items, problems=[p for r in results for p in r.problems])
+        raise exc
+    items = facts.articles_by_ids(session, ingested.article_ids)
+    status = ingested.status
+    created = Created(status=status, items=items, problems=ingested.problems)
     headers = {"Location": f"/api/v1/articles/{items[0].id}"} if items and status != "unchanged" else {}
-    return JSONResponse(body.model_dump(mode="json"), status_code=200 if status == "unchanged" else 201,
+    return JSONResponse(created.model_dump(mode="json"), status_code=200 if status == "unchanged" else 201,
                         headers=headers)
+
+
+def _queue(settings: Settings, body: Body, data: bytes) -> JSONResponse:
+    """The body kept as a job (committed before the broker hears of it, so that a worker always
+    finds it), then handed to the broker; if the broker cannot take it, the job goes and the client
+    hears 503: nothing it was told is accepted is lost."""
+    with session_scope(settings.database_url) as session:
+        job = jobs.submit(session, name=body.name, family=f"posted:{body.name}", reader=body.reader,
+                          data=data, charset=body.charset)
+        view, job_id = job_read(job), job.id
+    try:
+        enqueue(settings, job_id)
+    except BrokerUnavailable as exc:
+        with session_scope(settings.database_url) as session:
+            session.execute(delete(Job).where(Job.id == job_id))
+        refused = problem(503, f"{exc}; nothing was queued")
+        refused.headers["Retry-After"] = "30"
+        return refused
+    return JSONResponse(view.model_dump(mode="json"), status_code=202, headers={"Location": f"/api/v1/jobs/{job_id}"})
