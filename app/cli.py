@@ -86,6 +86,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
         return 2
     # One message held per thread: a process busy with one job leaves the next to an idle one.
     os.environ.setdefault("dramatiq_queue_prefetch", str(args.threads))
+    if args.nice:
+        os.nice(args.nice)  # the worker processes inherit it
     import dramatiq.cli
 
     from app.queue import QUEUE
@@ -155,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="worker processes (default: one per CPU core)")
     worker.add_argument("--threads", type=int, default=1,
                         help="jobs each process runs at once (default 1: analysis is CPU work)")
+    worker.add_argument("--nice", type=int, default=0,
+                        help="lower the workers' CPU priority by this much (1-19): an API on the same machine "
+                             "then answers first")
     worker.set_defaults(func=cmd_worker)
     return parser
 
