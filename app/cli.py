@@ -77,6 +77,9 @@ def _load_queued(args: argparse.Namespace, report, found, progress) -> int:
     return 0 if load.ok else 1
 
 
+WORKER_POLL_MS = 100  # how often an idle queue worker asks the broker for a message
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     """Dramatiq's worker over the ingest queue: processes × threads jobs at once."""
     import os
@@ -84,8 +87,11 @@ def cmd_worker(args: argparse.Namespace) -> int:
     if not get_settings().broker_url:
         print("the worker needs BROKER_URL (the Redis URL it takes jobs from)", file=sys.stderr)
         return 2
-    # One message held per thread: a process busy with one job leaves the next to an idle one.
-    os.environ.setdefault("dramatiq_queue_prefetch", str(args.threads))
+    # An idle worker asks the broker for work every WORKER_POLL_MS (Dramatiq's default, a second,
+    # left a job waiting half a second on average); each thread holds the next message while it
+    # runs one (Dramatiq's prefetch, two per thread), so a busy worker never waits for the broker.
+    # (read when Dramatiq is imported, so set first).
+    os.environ.setdefault("dramatiq_worker_timeout", str(WORKER_POLL_MS))
     if args.nice:
         os.nice(args.nice)  # the worker processes inherit it
     import dramatiq.cli

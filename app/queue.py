@@ -21,11 +21,11 @@ from app.config import Settings
 
 QUEUE = "ingest"
 ACTOR = "ingest"
-# Dead workers are looked for by a share of the broker's commands (per million): every worker
-# polls at least once a second, so with one in ten a lost worker's messages are back on the
-# queue a few seconds after it is taken for dead (Dramatiq's default, one in a thousand, takes
-# many minutes on a quiet queue). The look is one sorted-set range read in Redis.
-MAINTENANCE_CHANCE = 100_000
+# Dead workers are looked for by a share of the broker's commands (per million): an idle worker
+# process polls its queue and its retry queue ten times a second each (app.cli.WORKER_POLL_MS), so with one in a hundred
+# a lost worker's messages are back on the queue a few seconds after it is taken for dead
+# (Dramatiq's default, one in a thousand, took minutes). The look is one sorted-set range read.
+MAINTENANCE_CHANCE = 10_000
 
 
 class BrokerUnavailable(Exception):
