@@ -59,10 +59,11 @@ def _env(database_url: str, broker_url: str, **extra: str) -> dict[str, str]:
 
 
 @contextmanager
-def worker(database_url: str, broker_url: str, log: Path) -> Iterator[subprocess.Popen]:
-    """`python -m app worker` with one process, in a process group of its own."""
+def worker(database_url: str, broker_url: str, log: Path, processes: int = 1) -> Iterator[subprocess.Popen]:
+    """`python -m app worker`, in a process group of its own."""
     with log.open("ab") as out:
-        process = subprocess.Popen([sys.executable, "-m", "app", "worker", "--processes", "1"], cwd=PROJECT_ROOT,
+        process = subprocess.Popen([sys.executable, "-m", "app", "worker", "--processes", str(processes)],
+                                   cwd=PROJECT_ROOT,
                                    env=_env(database_url, broker_url), stdout=out, stderr=out,
                                    start_new_session=True)
     try:
@@ -194,6 +195,24 @@ def test_load_queue_waits_for_the_workers(database, broker_url, tmp_path):
     with session_scope(database, commit=False) as queued, session_scope(f"sqlite:///{direct}", commit=False) as local:
         count = select(func.count()).select_from(Article)
         assert queued.scalar(count) == local.scalar(count)
+
+
+def test_two_workers_at_once_store_every_job(database, broker_url, tmp_path):
+    """Two processes storing at once, the same people and organizations in every file: each
+    waits for the other's write lock or sees the name the other stored first; no job is lost."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for copy in range(3):
+        for seed in SEEDS.iterdir():
+            (corpus / f"{copy}-{seed.name}").write_bytes(seed.read_bytes())
+    log = tmp_path / "worker.log"
+    with worker(database, broker_url, log, processes=2):
+        done = subprocess.run([sys.executable, "-m", "app", "load", "--queue", str(corpus)], cwd=PROJECT_ROOT,
+                              env=_env(database, broker_url), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + log.read_text()[-3000:]
+    with session_scope(database, commit=False) as session:
+        assert set(session.scalars(select(Job.status))) == {"done"}
+        assert session.scalar(select(func.count()).select_from(SourceDocument)) == 3 * len(list(SEEDS.iterdir()))
 
 
 def test_load_queue_no_wait_returns_once_queued(database, broker_url):

@@ -1,15 +1,21 @@
 """Engine and session factory; one engine per database URL."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import get_settings
+
+T = TypeVar("T")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -29,7 +35,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def _sqlite_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # `write_first` sessions take the write lock at BEGIN (write_retrying, below).
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get("write_first")
+                               else "BEGIN")
 
 
 # Each statement is prepared on the server the first time a connection runs it again (parsed
@@ -126,6 +134,31 @@ def _read_sessionmaker(url: str, in_threads: bool) -> sessionmaker[Session]:
     if engine.dialect.name != "sqlite":
         engine = engine.execution_options(isolation_level="AUTOCOMMIT")
     return sessionmaker(bind=engine, expire_on_commit=False, info={"reads_in_threads": in_threads})
+
+
+@lru_cache
+def _writing_sessionmaker(url: str) -> sessionmaker[Session]:
+    return sessionmaker(bind=_engine(url).execution_options(write_first=True), expire_on_commit=False)
+
+
+def write_retrying(url: str, write: Callable[[Session], T], attempts: int = 5,
+                   on_retry: Callable[[Exception], None] = lambda _: None) -> T:
+    """`write(session)` in one transaction, run again (with a short random wait) when another
+    writer got in its way: it held SQLite's write lock past the busy timeout, or took a unique
+    name first (the next attempt sees and reuses what the other committed).
+
+    On SQLite the transaction takes the write lock when it begins: one that read first and
+    wrote later would fail at once (not wait) whenever another writer committed in between."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with session_scope(_writing_sessionmaker(url)) as session:
+                return write(session)
+        except (IntegrityError, OperationalError) as exc:
+            if attempt == attempts:
+                raise
+            on_retry(exc)
+            time.sleep(random.uniform(0.05, 0.3) * attempt)
+    raise AssertionError("unreachable")
 
 
 @contextmanager

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db.models import Job
-from app.db.session import session_scope
+from app.db.session import write_retrying
 from app.readers import READERS, Document, InputError, read
 from app.services.ingest import (
     LoadResult,
@@ -128,7 +128,7 @@ def submit(session: Session, *, name: str, family: str, reader: str, data: bytes
 
 def _begin(settings: Settings, job_id: int) -> Job | None:
     """The job, its try counted and marked running; None when there is nothing to run."""
-    with session_scope(settings.database_url) as session:
+    def begin(session: Session) -> Job | None:
         job = session.get(Job, job_id)
         if job is None or job.status in ("done", "failed"):
             return None
@@ -141,6 +141,8 @@ def _begin(settings: Settings, job_id: int) -> Job | None:
         session.expunge(job)
         return job
 
+    return write_retrying(settings.database_url, begin)
+
 
 def _end(job: Job, status: str, error: str | None = None) -> None:
     job.status, job.error, job.finished_at = status, error, datetime.now(UTC)
@@ -150,50 +152,61 @@ def _end(job: Job, status: str, error: str | None = None) -> None:
 
 def run(settings: Settings, job_id: int) -> str | None:
     """Run one try of a job; its status after it (None: not run). Raises JobFailed when the try
-    failed with an error that may pass and tries are left."""
+    failed with an error that may pass and tries are left; any other exception (the database
+    away) leaves the job as it was, for the queue to deliver again."""
     job = _begin(settings, job_id)
     if job is None:
         return None
     try:
         return _run(settings, job)
     except InputError as exc:  # the same bytes would fail again
-        return _finish_failed(settings, job_id, str(exc))
+        return _settle(settings, job_id, "failed", str(exc))
     except Exception as exc:
         error = _describe(exc)
         if job.tries >= settings.job_tries:
-            return _finish_failed(settings, job_id, error)
-        with session_scope(settings.database_url) as session:
-            row = session.get(Job, job_id)
-            if row is not None:
-                row.status, row.error = "queued", error
+            return _settle(settings, job_id, "failed", error)
+        _settle(settings, job_id, "queued", error)
         raise JobFailed(error) from exc
 
 
 def _run(settings: Settings, job: Job) -> str:
     reader = next(r for r in READERS if r.name == job.reader)
     documents = read(reader, job.body or b"", job.charset).documents
-    into = Ingested()
     found = entries(job.family, job.name, documents)
-    with session_scope(settings.database_url) as session:
-        fresh = reconciled(session, job.family, found, into)
+
+    def reconcile_found(session: Session) -> tuple[Ingested, list]:
+        into = Ingested()
+        return into, reconciled(session, job.family, found, into)
+
+    into, fresh = write_retrying(settings.database_url, reconcile_found)
     ready = analysed(fresh, job.size, into)
     if not into.results and not ready:  # no record holds an article: fails as its first record did
         name, exc = into.failed[0]
         raise InputError(f"{name}: {exc}") if isinstance(exc, InputError) else exc
-    with session_scope(settings.database_url) as session:
+
+    def store_and_finish(session: Session) -> str:
         row = session.get(Job, job.id)
         if row is None or row.status == "done":  # done by another delivery meanwhile
             return row.status if row is not None else "failed"
-        stored(session, ready, into)
-        row.outcome, row.article_ids, row.problems = into.status, into.article_ids, into.problems
-        row.analyse_ms, row.store_ms = round(into.analyse_s * 1000), round(into.store_s * 1000)
+        done = Ingested(list(into.results), list(into.failed), into.removed, into.analyse_s)
+        stored(session, ready, done)
+        row.outcome, row.article_ids, row.problems = done.status, done.article_ids, done.problems
+        row.analyse_ms, row.store_ms = round(done.analyse_s * 1000), round(done.store_s * 1000)
         _end(row, "done")
-    return "done"
+        return "done"
+
+    return write_retrying(settings.database_url, store_and_finish)
 
 
-def _finish_failed(settings: Settings, job_id: int, error: str) -> str:
-    with session_scope(settings.database_url) as session:
+def _settle(settings: Settings, job_id: int, status: str, error: str) -> str:
+    """The job `failed` for good, or `queued` again, with its error."""
+    def settle(session: Session) -> None:
         row = session.get(Job, job_id)
         if row is not None:
-            _end(row, "failed", error)
-    return "failed"
+            if status == "failed":
+                _end(row, status, error)
+            else:
+                row.status, row.error = status, error
+
+    write_retrying(settings.database_url, settle)
+    return status

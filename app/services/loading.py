@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import logging
 import os
-import random
-import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import OperationalError
 
 from app.config import Settings, get_settings
 from app.readers import Document, InputError, NotArticles, Reader, read, reader_for_name
@@ -200,17 +198,10 @@ class Loader:
     def _reconcile(self, path: Path, entries: list[tuple[SourceId, Document]]):
         """The file's stored sources brought in line with its documents, in one transaction,
         retried like a store when another loader holds the database."""
-        from app.db.session import session_scope
+        from app.db.session import write_retrying
 
-        for attempt in range(1, 6):
-            try:
-                with session_scope(self.settings.database_url) as session:
-                    return reconcile(session, family(path), [(i, d.sha256) for i, d in entries])
-            except (IntegrityError, OperationalError):
-                if attempt == 5:
-                    raise
-                time.sleep(random.uniform(0.05, 0.3) * attempt)
-        raise AssertionError("unreachable")
+        return write_retrying(self.settings.database_url,
+                              lambda session: reconcile(session, family(path), [(i, d.sha256) for i, d in entries]))
 
     # ---------------------------------------------------------------- analysis and storage
     def _analyse(self, batch: list) -> None:
@@ -260,23 +251,17 @@ class Loader:
         for (pending, _), result in zip(ready, results, strict=True):
             self._settle(pending, result)
 
-    def _store_with_retry(self, prepared: Prepared, attempts: int = 5) -> LoadResult:
+    def _store_with_retry(self, prepared: Prepared) -> LoadResult:
         """Store one source in its own transaction. Another loader writing at the same time can
         hold SQLite's write lock, or take a unique name first: the transaction is rolled back
         and tried again, and then sees (and reuses) what the other one committed."""
-        from app.db.session import session_scope
+        from app.db.session import write_retrying
 
-        for attempt in range(1, attempts + 1):
-            try:
-                with session_scope(self.settings.database_url) as session:
-                    return store(session, prepared)
-            except (IntegrityError, OperationalError) as exc:
-                if attempt == attempts:
-                    raise
-                if isinstance(exc, OperationalError) and "locked" in str(exc).lower():
-                    self.warn(f"retrying {prepared.name}: the database is locked by another writer")
-                time.sleep(random.uniform(0.05, 0.3) * attempt)
-        raise AssertionError("unreachable")
+        def warn(exc: Exception) -> None:
+            if isinstance(exc, OperationalError) and "locked" in str(exc).lower():
+                self.warn(f"retrying {prepared.name}: the database is locked by another writer")
+
+        return write_retrying(self.settings.database_url, lambda session: store(session, prepared), on_retry=warn)
 
     # ---------------------------------------------------------------- outcomes
     def _settle(self, pending: _Pending, result: LoadResult) -> None:
