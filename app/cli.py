@@ -77,6 +77,24 @@ def _load_queued(args: argparse.Namespace, report, found, progress) -> int:
     return 0 if load.ok else 1
 
 
+def _lower_priority(nice: int) -> None:
+    """The worker's processes (they inherit it) niced. Where Linux shares the CPU between
+    sessions before processes (`sched_autogroup_enabled`, the default on desktops and many
+    servers), a process's nice only counts within its session: a worker leading its own session
+    (`setsid`, a service) also lowers its session's share, so that an API in another session
+    answers first."""
+    import os
+    from pathlib import Path
+
+    os.nice(nice)
+    autogroup = Path("/proc/self/autogroup")
+    if os.getsid(0) == os.getpid() and autogroup.exists():
+        try:
+            autogroup.write_text(str(nice))
+        except OSError:
+            pass  # not allowed here: the process nice alone
+
+
 WORKER_POLL_MS = 100  # how often an idle queue worker asks the broker for a message
 
 
@@ -93,7 +111,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     # (read when Dramatiq is imported, so set first).
     os.environ.setdefault("dramatiq_worker_timeout", str(WORKER_POLL_MS))
     if args.nice:
-        os.nice(args.nice)  # the worker processes inherit it
+        _lower_priority(args.nice)
     import dramatiq.cli
 
     from app.queue import QUEUE

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -37,10 +38,12 @@ class Result:
     latencies_ms: list[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
+    error_kinds: Counter = field(default_factory=Counter)  # status code or exception name: count
 
     def summary(self) -> dict:
         ordered = sorted(self.latencies_ms)
-        return {"requests": len(ordered), "errors": self.errors,
+        return {"requests": len(ordered), "errors": self.errors, **({"error_kinds": dict(self.error_kinds)}
+                                                                   if self.error_kinds else {}),
                 "requests_per_s": round(len(ordered) / self.seconds, 1) if self.seconds else 0.0,
                 "p50_ms": round(percentile(ordered, 0.50), 2), "p99_ms": round(percentile(ordered, 0.99), 2)}
 
@@ -121,13 +124,15 @@ async def _open(host: str, port: int, scenario: Callable[[], Next], rate: float,
         connection = idle.pop() if idle else Connection(host, port)
         try:
             status, body = await connection.get(path)
-        except (OSError, asyncio.IncompleteReadError, ValueError):
+        except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
             connection.close()
             result.errors += 1
+            result.error_kinds[type(exc).__name__] += 1
             return
         result.latencies_ms.append((time.perf_counter() - due) * 1000)
         if status >= 400:
             result.errors += 1
+            result.error_kinds[str(status)] += 1
         if status == 200:
             last = body
         idle.append(connection)

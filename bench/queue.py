@@ -7,7 +7,9 @@ DIR: a folder of .txt articles (words are counted as in bench.ingest). On fresh 
 1. `python -m app load DIR` (the synchronous loader, one analysing process per core), then for
    each --workers count N: `python -m app worker --processes N` started and warmed (one small job
    run through it), and `python -m app load --queue DIR` timed until every job is done.
-   Words/s of each, and each against one worker process.
+   Words/s of each, and each against one worker process; then the same workers started over a
+   backlog queued before them (`load --queue --no-wait`), timed by the jobs' own start and end
+   (no enqueuing client, no start-up).
 2. The read API (`serve`, one uvicorn worker) over the database the loader filled: the speaker
    page (page of 20 quotes of one of the busiest speakers) at --rate requests/s, open loop, for
    --seconds: idle; while a client posts DIR's articles back to back in-process (no broker);
@@ -99,12 +101,43 @@ def ingest(corpus: Path, counts: list[int], broker_url: str, scratch: Path) -> t
             started = time.perf_counter()
             _app("load", "--queue", str(corpus), env=env)
             report[f"queue_{n}_workers_words_per_s"] = round(words / (time.perf_counter() - started))
-        print(f"{n} worker processes: {report[f'queue_{n}_workers_words_per_s']} words/s", flush=True)
-    first = report.get(f"queue_{counts[0]}_workers_words_per_s")
-    for n in counts[1:]:
-        report[f"queue_{n}_workers_vs_{counts[0]}"] = round(report[f"queue_{n}_workers_words_per_s"] / first, 2)
-    report[f"queue_{counts[0]}_workers_vs_load"] = round(first / report["load_words_per_s"], 2)
+        report[f"drain_{n}_workers_words_per_s"] = _drain(corpus, words, n, broker_url, scratch)
+        print(f"{n} worker processes: {report[f'queue_{n}_workers_words_per_s']} words/s end to end, "
+              f"{report[f'drain_{n}_workers_words_per_s']} draining a backlog", flush=True)
+    for kind in ("queue", "drain"):
+        first = report[f"{kind}_{counts[0]}_workers_words_per_s"]
+        for n in counts[1:]:
+            report[f"{kind}_{n}_workers_vs_{counts[0]}"] = round(report[f"{kind}_{n}_workers_words_per_s"] / first, 2)
+        for n in counts:
+            report[f"{kind}_{n}_workers_vs_load"] = round(report[f"{kind}_{n}_workers_words_per_s"]
+                                                          / report["load_words_per_s"], 2)
     return report, loaded
+
+
+def _drain(corpus: Path, words: int, n: int, broker_url: str, scratch: Path) -> int:
+    """Words/s of N worker processes over a backlog queued before they start: from the first
+    job's start to the last one's end, by the jobs' own times (the enqueuing client and the
+    workers' start left out)."""
+    redis.Redis.from_url(broker_url).flushdb()
+    database = scratch / f"drain{n}.db"
+    env = _env(database, broker_url)
+    _app("load", "--queue", "--no-wait", str(corpus), env=env)
+    engine = create_engine(f"sqlite:///{database}")
+    with workers(env, n):
+        while True:
+            with engine.connect() as connection:
+                left = connection.execute(
+                    text("SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')")).scalar()
+            if not left:
+                break
+            time.sleep(0.5)
+    with engine.connect() as connection:
+        first, last = connection.execute(text("SELECT min(started_at), max(finished_at) FROM jobs")).one()
+    engine.dispose()
+    from datetime import datetime
+
+    seconds = (datetime.fromisoformat(str(last)) - datetime.fromisoformat(str(first))).total_seconds()
+    return round(words / seconds)
 
 
 @contextmanager
