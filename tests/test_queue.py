@@ -171,6 +171,15 @@ def test_the_queue_away_is_a_503_and_ready_says_why(database):
         assert session.scalar(select(func.count()).select_from(Job)) == 0
 
 
+def test_load_queue_with_the_broker_away_fails_and_leaves_no_job(database):
+    done = subprocess.run([sys.executable, "-m", "app", "load", "--queue", "--no-wait", str(SEEDS)],
+                          cwd=PROJECT_ROOT, env=_env(database, "redis://127.0.0.1:1/0"), capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 1 and "broker cannot be reached" in done.stderr
+    with session_scope(database, commit=False) as session:
+        assert session.scalar(select(func.count()).select_from(Job)) == 0
+
+
 def test_without_a_broker_post_stores_in_the_request(database):
     with TestClient(create_app(Settings(database_url=database, api_key=KEY))) as http:
         response = http.post("/api/v1/articles", content=TEXT, headers={**AUTH, "Content-Type": "text/plain"})

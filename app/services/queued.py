@@ -11,10 +11,12 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from sqlalchemy import delete
+
 from app.config import Settings, get_settings
 from app.db.models import Job
 from app.db.session import session_scope
-from app.queue import enqueue
+from app.queue import BrokerUnavailable, enqueue
 from app.readers import InputError, NotArticles
 from app.services.jobs import submit
 from app.services.loading import STATUSES, FileOutcome, discover, family, read_file
@@ -56,7 +58,12 @@ class QueuedLoad:
                 with session_scope(self.settings.database_url) as session:
                     job = submit(session, name=path.name, family=family(path), reader=reader.name, data=data)
                     job_id = job.id
-                enqueue(self.settings, job_id)
+                try:
+                    enqueue(self.settings, job_id)
+                except BrokerUnavailable:  # nothing half-queued stays behind
+                    with session_scope(self.settings.database_url) as session:
+                        session.execute(delete(Job).where(Job.id == job_id))
+                    raise
                 self.waiting[job_id] = path
                 self.counts["queued"] += 1
         return self.counts
