@@ -196,13 +196,14 @@ def test_a_name_that_normalises_to_nothing_is_not_an_entity(migrated_db):
 def test_a_failure_that_no_other_writer_caused_is_not_blamed_on_one(migrated_db, tmp_path, capsys, monkeypatch):
     from sqlalchemy.exc import IntegrityError
 
+    from app.db import session as db_session
     from app.services import loading
 
     def store(session, prepared):
         raise IntegrityError("INSERT …", {}, Exception("UNIQUE constraint failed: people.key"))
 
     monkeypatch.setattr(loading, "store", store)
-    monkeypatch.setattr(loading.time, "sleep", lambda _: None)
+    monkeypatch.setattr(db_session.time, "sleep", lambda _: None)  # the retries' waits
     (tmp_path / "library.txt").write_text(STORY, encoding="utf-8")
     assert load_paths(migrated_db, tmp_path) == 1
     out = capsys.readouterr()
