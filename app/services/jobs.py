@@ -18,11 +18,13 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db.models import Job
-from app.db.session import write_retrying
+from app.db.session import session_scope, write_retrying
+from app.queue import BrokerUnavailable, enqueue
 from app.readers import READERS, Document, InputError, read
 from app.services.ingest import (
     LoadResult,
@@ -61,10 +63,11 @@ class Ingested:
     @property
     def problems(self) -> list[str]:
         found = [p for result in self.results for p in result.problems]
-        return found + [f"{name} not stored: {_describe(exc)}" for name, exc in self.failed]
+        return found + [f"{name} not stored: {describe(exc)}" for name, exc in self.failed]
 
 
-def _describe(exc: Exception) -> str:
+def describe(exc: Exception) -> str:
+    """Why something failed, as a line: an input error says it itself, anything else by its type."""
     return str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
 
 
@@ -126,6 +129,22 @@ def submit(session: Session, *, name: str, family: str, reader: str, data: bytes
     return job
 
 
+def queue(settings: Settings, *, name: str, family: str, reader: str, data: bytes,
+          charset: str | None = None) -> Job:
+    """The bytes kept as a job, committed before the broker hears of it (so that a worker always
+    finds it), then handed to the broker. BrokerUnavailable when it cannot take it: the job is
+    removed again, so nothing half-queued stays behind."""
+    with session_scope(settings.database_url) as session:
+        job = submit(session, name=name, family=family, reader=reader, data=data, charset=charset)
+    try:
+        enqueue(settings, job.id)
+    except BrokerUnavailable:
+        with session_scope(settings.database_url) as session:
+            session.execute(delete(Job).where(Job.id == job.id))
+        raise
+    return job
+
+
 def _begin(settings: Settings, job_id: int) -> Job | None:
     """The job, its try counted and marked running; None when there is nothing to run."""
     def begin(session: Session) -> Job | None:
@@ -162,7 +181,7 @@ def run(settings: Settings, job_id: int) -> str | None:
     except InputError as exc:  # the same bytes would fail again
         return _settle(settings, job_id, "failed", str(exc))
     except Exception as exc:
-        error = _describe(exc)
+        error = describe(exc)
         if job.tries >= settings.job_tries:
             return _settle(settings, job_id, "failed", error)
         _settle(settings, job_id, "queued", error)

@@ -32,6 +32,7 @@ from app.services.ingest import (
     reconcile,
     store,
 )
+from app.services.jobs import describe
 
 log = logging.getLogger(__name__)
 FILES_PER_BATCH = 8  # sources analysed in one spaCy stream and stored in one transaction
@@ -127,10 +128,6 @@ def read_file(path: Path, reader: Reader, settings: Settings):
     return source, len(data)
 
 
-def _describe(exc: Exception) -> str:
-    return str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
-
-
 class Loader:
     """Loads paths into the configured database; `report` is called with each file's outcome."""
 
@@ -168,13 +165,13 @@ class Loader:
                     self._finish(FileOutcome(path, "skipped", detail=str(exc)))
                     continue
                 except Exception as exc:  # one unreadable file must not stop the others
-                    self._finish(FileOutcome(path, "failed", detail=_describe(exc)))
+                    self._finish(FileOutcome(path, "failed", detail=describe(exc)))
                     continue
                 entries = [(identify(family(path), source_name(path, d), d), d) for d in source.documents]
                 try:
                     reconciled = self._reconcile(path, entries)
                 except Exception as exc:  # the database refused: this file fails, the others go on
-                    self._finish(FileOutcome(path, "failed", detail=_describe(exc)))
+                    self._finish(FileOutcome(path, "failed", detail=describe(exc)))
                     continue
                 pending = _Pending(FileOutcome(path, "unchanged", detail="; ".join(source.notes)),
                                    len(source.documents), removed=reconciled.removed)
@@ -230,7 +227,7 @@ class Loader:
         ready = []
         for pending, outcome in zip(owners, outcomes, strict=True):
             if isinstance(outcome, Exception):
-                self._settle(pending, LoadResult("", "failed", detail=_describe(outcome)))
+                self._settle(pending, LoadResult("", "failed", detail=describe(outcome)))
             else:
                 ready.append((pending, outcome))
         if not ready:
@@ -245,7 +242,7 @@ class Loader:
                 try:
                     result = self._store_with_retry(prepared)
                 except Exception as exc:  # one bad source must not stop the others
-                    result = LoadResult(prepared.name, "failed", detail=_describe(exc))
+                    result = LoadResult(prepared.name, "failed", detail=describe(exc))
                 self._settle(pending, result)
             return
         for (pending, _), result in zip(ready, results, strict=True):

@@ -11,14 +11,11 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from sqlalchemy import delete
-
 from app.config import Settings, get_settings
 from app.db.models import Job
 from app.db.session import session_scope
-from app.queue import BrokerUnavailable, enqueue
 from app.readers import InputError, NotArticles
-from app.services.jobs import submit
+from app.services.jobs import queue
 from app.services.loading import STATUSES, FileOutcome, discover, family, read_file
 
 POLL_SECONDS = 0.5
@@ -55,16 +52,8 @@ class QueuedLoad:
                 except (InputError, OSError) as exc:
                     self._finish(FileOutcome(path, "failed", detail=str(exc)))
                     continue
-                with session_scope(self.settings.database_url) as session:
-                    job = submit(session, name=path.name, family=family(path), reader=reader.name, data=data)
-                    job_id = job.id
-                try:
-                    enqueue(self.settings, job_id)
-                except BrokerUnavailable:  # nothing half-queued stays behind
-                    with session_scope(self.settings.database_url) as session:
-                        session.execute(delete(Job).where(Job.id == job_id))
-                    raise
-                self.waiting[job_id] = path
+                job = queue(self.settings, name=path.name, family=family(path), reader=reader.name, data=data)
+                self.waiting[job.id] = path
                 self.counts["queued"] += 1
         return self.counts
 

@@ -12,16 +12,13 @@ from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy import delete
 
 from app.api.deps import SessionDep
 from app.api.errors import problem
 from app.api.routers.jobs import JobRead, job_read
 from app.config import Settings
-from app.db.models import Job
-from app.db.session import session_scope
 from app.queries import facts
-from app.queue import BrokerUnavailable, enqueue
+from app.queue import BrokerUnavailable
 from app.readers import (
     MEDIA_TYPES,
     Document,
@@ -201,19 +198,14 @@ def _extract_and_store(session, body: Body, size: int) -> JSONResponse:
 
 
 def _queue(settings: Settings, body: Body, data: bytes) -> JSONResponse:
-    """The body kept as a job (committed before the broker hears of it, so that a worker always
-    finds it), then handed to the broker; if the broker cannot take it, the job goes and the client
-    hears 503: nothing it was told is accepted is lost."""
-    with session_scope(settings.database_url) as session:
-        job = jobs.submit(session, name=body.name, family=f"posted:{body.name}", reader=body.reader,
-                          data=data, charset=body.charset)
-        view, job_id = job_read(job), job.id
+    """The body handed to the workers as a job; if the broker cannot take it, the client hears
+    503 and nothing is kept: nothing it was told is accepted is lost."""
     try:
-        enqueue(settings, job_id)
+        job = jobs.queue(settings, name=body.name, family=f"posted:{body.name}", reader=body.reader, data=data,
+                         charset=body.charset)
     except BrokerUnavailable as exc:
-        with session_scope(settings.database_url) as session:
-            session.execute(delete(Job).where(Job.id == job_id))
         refused = problem(503, f"{exc}; nothing was queued")
         refused.headers["Retry-After"] = "30"
         return refused
-    return JSONResponse(view.model_dump(mode="json"), status_code=202, headers={"Location": f"/api/v1/jobs/{job_id}"})
+    return JSONResponse(job_read(job).model_dump(mode="json"), status_code=202,
+                        headers={"Location": f"/api/v1/jobs/{job.id}"})
